@@ -1,0 +1,37 @@
+export const DOTS_FLOW_ERROR_CODES = [
+  'backend_failed',
+  'network',
+  'invalid_response',
+  'untrusted_link',
+  'expired',
+  'frame_timeout',
+  'invalid_request',
+  'missing_provider',
+] as const;
+
+export type DotsFlowErrorCode = (typeof DOTS_FLOW_ERROR_CODES)[number];
+
+/**
+ * The one error type dots-flow raises in the browser. `code` is stable and meant for
+ * branching; `message` says what went wrong and how to fix it.
+ *
+ * @example
+ * if (error instanceof DotsFlowError && error.code === 'untrusted_link') reportMisconfig(error)
+ */
+export class DotsFlowError extends Error {
+  override readonly name = 'DotsFlowError';
+  readonly code: DotsFlowErrorCode;
+  /** HTTP status of the host backend's answer, when there was one. */
+  readonly status: number | undefined;
+
+  constructor(code: DotsFlowErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = options?.status;
+  }
+}
+
+/** True for a `DotsFlowError`, also one from another copy of this package. */
+export function isDotsFlowError(value: unknown): value is DotsFlowError {
+  return value instanceof DotsFlowError || (value instanceof Error && value.name === 'DotsFlowError' && 'code' in value);
+}

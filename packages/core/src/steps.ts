@@ -1,0 +1,53 @@
+/**
+ * Every step name Dots accepts when a flow is created: the single source of truth
+ * from which `StepName` and the runtime checks are derived.
+ */
+export const STEPS = [
+  'compliance',
+  'id-verification',
+  'background-check',
+  'manage-payouts',
+  'manage-payments',
+  'payout',
+  'redirect',
+] as const;
+
+export type StepName = (typeof STEPS)[number];
+
+/**
+ * Names Dots uses for the phone-verification step it puts first when a flow has no `user_id`.
+ * They appear in iframe messages and session state, never in a create request.
+ */
+export const ONBOARDING_STEPS = ['onboarding', 'authorization'] as const;
+
+export type OnboardingStepName = (typeof ONBOARDING_STEPS)[number];
+
+/** A step as it can appear in a flow's progress: a requested step or the onboarding step. */
+export type FlowStepName = StepName | 'onboarding';
+
+/** Statuses a step completion message may carry. */
+export const STEP_STATUSES = ['completed', 'completed-saved'] as const;
+
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export interface StepOptions {
+  /** Keep the user on this step after it completes (no Continue button). */
+  hide_continue_button?: boolean;
+  /** Where the `redirect` step sends the user. */
+  redirect_url?: string;
+}
+
+/** A step in a create request: a name, or a name with options. */
+export type StepInput = StepName | ({ name: StepName } & StepOptions);
+
+const stepSet: ReadonlySet<string> = new Set(STEPS);
+
+/** True when `value` is one of `STEPS`. */
+export function isStepName(value: unknown): value is StepName {
+  return typeof value === 'string' && stepSet.has(value);
+}
+
+/** The name of a step input: `'payout'` and `{ name: 'payout' }` both give `'payout'`. */
+export function stepNameOf(step: StepInput): StepName {
+  return typeof step === 'string' ? step : step.name;
+}
