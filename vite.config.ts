@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { dotsTestBackend } from './scripts/testBackend.js';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,7 +22,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,server,sandbox}/src/**/*.test.ts', 'examples/*/{src,server}/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'packages/{core,server,sandbox}/src/**/*.test.ts',
+            'examples/*/{src,server}/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: ['**/*.browser.test.*', '**/node_modules/**'],
         },
       },
@@ -37,6 +42,7 @@ export default defineConfig({
       },
       {
         extends: true,
+        plugins: [dotsTestBackend()],
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],

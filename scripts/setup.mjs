@@ -17,7 +17,9 @@ if (!has('pnpm')) {
   try {
     run('corepack enable pnpm');
   } catch {
-    console.error('\nCould not enable pnpm. Run `corepack enable pnpm` (with sudo if Node is installed system-wide) and try again.\n');
+    console.error(
+      '\nCould not enable pnpm. Run `corepack enable pnpm` (with sudo if Node is installed system-wide) and try again.\n',
+    );
     process.exit(1);
   }
 }

@@ -1,18 +1,8 @@
 // Starts the real sandbox (and a second, untrusted origin) on loopback for the browser tests.
 import type { TestProject } from 'vitest/node';
+import type {} from './vitest-provided.js';
 import { startSandbox } from '@dots-flow/sandbox';
 import { startForeignOrigin } from './foreignOrigin.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Base URL of the running sandbox, e.g. http://127.0.0.1:41234 */
-    sandboxUrl: string;
-    sandboxClientId: string;
-    sandboxApiKey: string;
-    /** An unrelated origin serving /post.html, which posts `?message=` (JSON) to its parent. */
-    foreignUrl: string;
-  }
-}
 
 export default async function setup(project: TestProject) {
   const clientId = 'test_client';
@@ -23,6 +13,10 @@ export default async function setup(project: TestProject) {
   project.provide('sandboxClientId', clientId);
   project.provide('sandboxApiKey', apiKey);
   project.provide('foreignUrl', foreign.url);
+  // For the test backend plugin, which runs in this same process (scripts/testBackend.ts).
+  process.env.DOTS_SANDBOX_URL = sandbox.url;
+  process.env.DOTS_SANDBOX_CLIENT_ID = clientId;
+  process.env.DOTS_SANDBOX_API_KEY = apiKey;
   return async () => {
     await Promise.all([sandbox.close(), foreign.close()]);
   };

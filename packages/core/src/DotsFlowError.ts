@@ -31,7 +31,14 @@ export class DotsFlowError extends Error {
   }
 }
 
-/** True for a `DotsFlowError`, also one from another copy of this package. */
+/** True for a `DotsFlowError`, also one from another copy of this package. Never throws. */
 export function isDotsFlowError(value: unknown): value is DotsFlowError {
-  return value instanceof DotsFlowError || (value instanceof Error && value.name === 'DotsFlowError' && 'code' in value);
+  try {
+    if (value instanceof DotsFlowError) return true;
+    return (
+      value instanceof Error && value.name === 'DotsFlowError' && typeof (value as { code?: unknown }).code === 'string'
+    );
+  } catch {
+    return false;
+  }
 }

@@ -41,6 +41,8 @@ export interface StepOptions {
 export type StepInput = StepName | ({ name: StepName } & StepOptions);
 
 const stepSet: ReadonlySet<string> = new Set(STEPS);
+const onboardingSet: ReadonlySet<string> = new Set(ONBOARDING_STEPS);
+const statusSet: ReadonlySet<string> = new Set(STEP_STATUSES);
 
 /** True when `value` is one of `STEPS`. */
 export function isStepName(value: unknown): value is StepName {
@@ -50,4 +52,19 @@ export function isStepName(value: unknown): value is StepName {
 /** The name of a step input: `'payout'` and `{ name: 'payout' }` both give `'payout'`. */
 export function stepNameOf(step: StepInput): StepName {
   return typeof step === 'string' ? step : step.name;
+}
+
+/**
+ * The session's name for a step named by Dots (in a message or a flow's `steps`): a known step
+ * name as is, `'authorization'` or `'onboarding'` as `'onboarding'`, and `null` for anything else.
+ */
+export function flowStepNameOf(value: unknown): FlowStepName | null {
+  if (typeof value !== 'string') return null;
+  if (onboardingSet.has(value)) return 'onboarding';
+  return isStepName(value) ? value : null;
+}
+
+/** True when `value` is one of `STEP_STATUSES`. */
+export function isStepStatus(value: unknown): value is StepStatus {
+  return typeof value === 'string' && statusSet.has(value);
 }

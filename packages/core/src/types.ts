@@ -22,9 +22,7 @@ export interface Flow {
 }
 
 /** A message from the flow iframe, after validation. */
-export type FlowMessage =
-  | { type: 'height'; height: number }
-  | { type: 'step'; step: FlowStepName; status: StepStatus };
+export type FlowMessage = { type: 'height'; height: number } | { type: 'step'; step: FlowStepName; status: StepStatus };
 
 /** Where a flow's pages are served from. */
 export type DotsEnvironment = 'sandbox' | 'production' | { frameOrigins: readonly string[] };

@@ -1,0 +1,11 @@
+/** Dots API hosts, for the server kit: the API key is only ever sent to these (or the local sandbox). */
+export const DOTS_API_URLS = Object.freeze({
+  production: 'https://api.dots.dev',
+  sandbox: 'https://api.senddotssandbox.com',
+} as const);
+
+/** Origins that serve Dots flow pages, per environment: the iframe allowlist. */
+export const DOTS_FRAME_ORIGINS = Object.freeze({
+  production: Object.freeze(['https://my.dots.dev'] as const),
+  sandbox: Object.freeze(['https://my.senddotssandbox.com'] as const),
+} as const);

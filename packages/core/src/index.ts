@@ -1,0 +1,38 @@
+export {
+  STEPS,
+  ONBOARDING_STEPS,
+  STEP_STATUSES,
+  isStepName,
+  isStepStatus,
+  stepNameOf,
+  flowStepNameOf,
+} from './steps.js';
+export type { StepName, OnboardingStepName, FlowStepName, StepStatus, StepOptions, StepInput } from './steps.js';
+export type { CreateFlowRequest, Flow, FlowMessage, DotsEnvironment } from './types.js';
+export { DotsFlowError, isDotsFlowError, DOTS_FLOW_ERROR_CODES } from './DotsFlowError.js';
+export type { DotsFlowErrorCode } from './DotsFlowError.js';
+export { parseFlowMessage, MAX_FRAME_HEIGHT } from './parseFlowMessage.js';
+export { parseFlow } from './parseFlow.js';
+export { DOTS_API_URLS, DOTS_FRAME_ORIGINS } from './environments.js';
+export { frameOriginsFor } from './frameOriginsFor.js';
+export { isTrustedOrigin } from './isTrustedOrigin.js';
+export { validateFlowLink } from './validateFlowLink.js';
+export { createFlowSessionReducer, flowSessionActions, INITIAL_FLOW_SESSION_STATE } from './flowSessionReducer.js';
+export type {
+  CompletedStep,
+  FlowSessionAction,
+  FlowSessionConfig,
+  FlowSessionReducer,
+  FlowSessionState,
+  FlowSessionStatus,
+} from './flowSessionReducer.js';
+export { flowSessionEvents } from './flowSessionEvents.js';
+export type { FlowSessionEvent } from './flowSessionEvents.js';
+export { createFlowSession } from './createFlowSession.js';
+export type {
+  FlowMessageEventLike,
+  FlowSession,
+  FlowSessionEventListener,
+  FlowSessionListener,
+  FlowSessionOptions,
+} from './createFlowSession.js';

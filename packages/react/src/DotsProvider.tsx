@@ -1,0 +1,71 @@
+'use client';
+import { createContext, useMemo, useState, type ReactNode } from 'react';
+import { QueryClient } from '@tanstack/react-query';
+import { DotsFlowError, frameOriginsFor, type DotsEnvironment } from '@dots-flow/core';
+import { endpointFlowSource, type CreateFlowFn } from './flowSource.js';
+import { useLatest } from './useLatest.js';
+
+export interface DotsConfig {
+  queryClient: QueryClient;
+  /** Identifies the flow source in query keys, so two providers on one client never share flows. */
+  sourceKey: string;
+  createFlow: CreateFlowFn;
+  trustedOrigins: readonly string[];
+}
+
+export const DotsContext = createContext<DotsConfig | null>(null);
+
+interface ProviderBase {
+  /** Which Dots flow pages may be framed: `'sandbox'`, `'production'`, or `{ frameOrigins }` (e.g. the local sandbox). */
+  environment: DotsEnvironment;
+  /** Your app's QueryClient; by default the provider keeps a private one. */
+  queryClient?: QueryClient;
+  children?: ReactNode;
+}
+
+export type DotsProviderProps = ProviderBase &
+  (
+    | {
+        /** Your backend's flow route (see `createFlowHandler`): POST `{ steps, metadata }` → Dots flow. */ flowEndpoint: string;
+        createFlow?: never;
+      }
+    | {
+        /** Creates the flow yourself, e.g. through your own API client. */ createFlow: CreateFlowFn;
+        flowEndpoint?: never;
+      }
+  );
+
+/**
+ * Tells every flow below it where flows come from and which frame origins to trust.
+ *
+ * @example
+ * <DotsProvider flowEndpoint="/api/dots/flows" environment="production">…</DotsProvider>
+ */
+export function DotsProvider({ flowEndpoint, createFlow, environment, queryClient, children }: DotsProviderProps) {
+  if ((flowEndpoint === undefined) === (createFlow === undefined)) {
+    throw new DotsFlowError(
+      'invalid_request',
+      'DotsProvider needs exactly one of `flowEndpoint` (your backend route, e.g. "/api/dots/flows") or `createFlow`.',
+    );
+  }
+  const [ownClient] = useState(() => queryClient ?? new QueryClient());
+  const client = queryClient ?? ownClient;
+  // The latest createFlow is read at call time, so an inline function neither re-creates flows nor goes stale.
+  const createFlowRef = useLatest(createFlow);
+  const originsKey = typeof environment === 'string' ? environment : JSON.stringify(environment.frameOrigins);
+
+  const value = useMemo<DotsConfig>(
+    () => ({
+      queryClient: client,
+      sourceKey: flowEndpoint ?? 'createFlow',
+      createFlow:
+        flowEndpoint !== undefined
+          ? endpointFlowSource(flowEndpoint)
+          : (req, opts) => createFlowRef.current!(req, opts),
+      trustedOrigins: frameOriginsFor(environment),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- environment is compared by content
+    [client, flowEndpoint, originsKey],
+  );
+  return <DotsContext.Provider value={value}>{children}</DotsContext.Provider>;
+}

@@ -1,0 +1,26 @@
+'use client';
+export { DotsProvider, type DotsProviderProps } from './DotsProvider.js';
+export { DotsFlow, type DotsFlowProps, type ErrorFallbackProps } from './DotsFlow.js';
+export {
+  useDotsFlow,
+  type UseDotsFlowOptions,
+  type UseDotsFlowResult,
+  type StepCompleteEvent,
+  type FlowFrameProps,
+} from './useDotsFlow.js';
+export { useFlowProgress, type FlowProgressState } from './useFlowProgress.js';
+export { FlowSessionContext } from './FlowSessionContext.js';
+export { prefetchFlow, FLOW_REUSE_MS } from './flowQuery.js';
+export type { CreateFlowFn, FlowRequest } from './flowSource.js';
+export {
+  DotsFlowError,
+  isDotsFlowError,
+  STEPS,
+  type DotsFlowErrorCode,
+  type DotsEnvironment,
+  type Flow,
+  type FlowStepName,
+  type StepInput,
+  type StepName,
+  type StepStatus,
+} from '@dots-flow/core';

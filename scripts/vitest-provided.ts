@@ -1,0 +1,13 @@
+// Values the browser project's globalSetup hands to tests through `inject()`.
+export {};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Base URL of the running sandbox, e.g. http://127.0.0.1:41234 */
+    sandboxUrl: string;
+    sandboxClientId: string;
+    sandboxApiKey: string;
+    /** An unrelated origin serving /post.html, which posts each `?message=` (JSON) to its parent. */
+    foreignUrl: string;
+  }
+}
