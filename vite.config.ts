@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { dotsTestBackend } from './scripts/testBackend.js';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,6 +13,9 @@ const browser = {
   headless: true,
   provider: playwright({ launchOptions: { executablePath: chromium } }),
   instances: [{ browser: 'chromium' as const }],
+  // Smaller than Playwright's window, so Vitest never scales the test frame: clicks inside nested
+  // cross-origin frames land where the element is.
+  viewport: { width: 1000, height: 640 },
 };
 
 export default defineConfig({
@@ -26,6 +31,7 @@ export default defineConfig({
             'packages/{core,server,sandbox}/src/**/*.test.ts',
             'examples/*/{src,server}/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'bench/src/**/*.test.ts',
           ],
           exclude: ['**/*.browser.test.*', '**/node_modules/**'],
         },
@@ -49,6 +55,13 @@ export default defineConfig({
           globalSetup: ['./scripts/vitest-sandbox-setup.ts'],
           browser,
         },
+      },
+      {
+        // Every story in stories/ runs as a test in real Chromium: its play function, then an axe check.
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        // Own instances: Vitest names each instance object after its project, so sharing one would mislabel runs.
+        test: { name: 'storybook', browser: { ...browser, instances: [{ browser: 'chromium' as const }] } },
       },
     ],
   },

@@ -4,6 +4,7 @@
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
+import { staticFlowLink } from '@dots-flow/sandbox/static';
 import { cleanup, render } from 'vitest-browser-react';
 import type { QueryClient } from '@tanstack/react-query';
 import { DotsFlow, DotsProvider, useFlowProgress, type DotsFlowProps } from './index.js';
@@ -32,9 +33,10 @@ async function completeOnboarding(frame = frameOf()) {
 }
 
 /** Adds an iframe on `origin` that posts each message to this page, and waits until it has. */
-async function postFrom(src: string) {
+async function postFrom(src: string, title = 'other window') {
   const iframe = document.createElement('iframe');
   iframe.src = src;
+  iframe.title = title;
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   document.body.append(iframe);
   await loaded;
@@ -88,13 +90,18 @@ describe('DotsFlow in real Chromium against the sandbox', () => {
     const foreign = await postFrom(
       forged([{ step: 'onboarding', status: 'completed' }, { step: 'compliance', status: 'completed' }, { height: 9 }]),
     );
-    // A second window on the sandbox's own (trusted) origin: a static-mode flow page that posts its height.
-    const sibling = await postFrom(`${sandboxUrl}/flow/does-not-exist`);
+    // A second window on the sandbox's own (trusted) origin: a static-mode flow page, which posts its height
+    // on load and step completions when clicked through.
+    const sibling = await postFrom(staticFlowLink(`${sandboxUrl}/flow`, { steps: ['compliance'] }), 'sibling');
+    await completeOnboarding(frameOf('sibling'));
+    await frameOf('sibling').getByRole('button', { name: 'Submit' }).click();
+    // Both other windows have posted by now; give their messages time to be delivered (and ignored).
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(events).toEqual([]);
     // The real frame then completes a step: only that must arrive.
     await completeOnboarding();
     await expect.poll(() => events.filter((e) => !e.startsWith('height'))).toEqual(['onboarding']);
     expect(events).not.toContain('height:9');
-    expect(events).not.toContain('compliance');
     foreign.remove();
     sibling.remove();
   });

@@ -9,6 +9,21 @@ export {
   type FlowFrameProps,
 } from './useDotsFlow.js';
 export { useFlowProgress, type FlowProgressState } from './useFlowProgress.js';
+export {
+  ManagePayouts,
+  type ManagePayoutsProps,
+  type ManagePayoutsActionProps,
+  type ManagePayoutsMessages,
+  type SaveEvent,
+} from './ManagePayouts.js';
+export {
+  FlowProgress,
+  type FlowProgressProps,
+  type FlowProgressValue,
+  type FlowProgressMessages,
+  type FlowProgressStepState,
+} from './FlowProgress.js';
+export { STEP_LABELS, stepLabel, type StepLabels } from './stepLabels.js';
 export { FlowSessionContext } from './FlowSessionContext.js';
 export { prefetchFlow, FLOW_REUSE_MS } from './flowQuery.js';
 export type { CreateFlowFn, FlowRequest } from './flowSource.js';

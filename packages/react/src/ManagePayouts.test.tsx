@@ -1,0 +1,152 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { HttpResponse } from 'msw';
+import { ManagePayouts, type ManagePayoutsActionProps } from './ManagePayouts.js';
+import { FlowProgress } from './FlowProgress.js';
+import { answerOnce, FRAME_ORIGIN, makeFlow, received } from './test/backend.js';
+import { setupMswBackend, wrapper } from './test/setup.js';
+
+setupMswBackend();
+
+const frame = () => document.querySelector('iframe');
+const root = () => document.querySelector<HTMLElement>('[data-dots-manage-payouts]')!;
+
+function post(data: unknown, source: Window | null = frame()?.contentWindow ?? null, origin = FRAME_ORIGIN) {
+  act(() => {
+    window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+  });
+}
+
+// The host's backend knows the user: no onboarding step, the frame opens on manage-payouts.
+function answerSignedIn() {
+  answerOnce(() =>
+    HttpResponse.json(makeFlow('flow_mp', ['manage-payouts'], { user_id: 'user_1', steps: ['manage-payouts'] })),
+  );
+}
+
+async function frameReady() {
+  await waitFor(() => expect(frame()).not.toBeNull());
+  post({ height: 480 });
+}
+
+describe('ManagePayouts', () => {
+  it('creates a sticky manage-payouts flow by default, in a titled frame', async () => {
+    render(<ManagePayouts className="settings" />, { wrapper: wrapper() });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(received[0]!.body).toEqual({ steps: [{ name: 'manage-payouts', hide_continue_button: true }] });
+    expect(frame()!.title).toBe('Payout methods');
+    expect(root()).toHaveClass('settings');
+    expect(root().dataset.state).toBe('editing');
+  });
+
+  it('with Continue hidden: every save calls onSave, the message tells the statuses apart, the frame stays', async () => {
+    const onSave = vi.fn();
+    const onDone = vi.fn();
+    const onComplete = vi.fn();
+    const actions = vi.fn((props: ManagePayoutsActionProps) => (
+      <button type="button">{`Back (${props.saves} saves, ${props.lastSave ?? 'none'})`}</button>
+    ));
+    answerSignedIn();
+    render(
+      <ManagePayouts onSave={onSave} onDone={onDone} onComplete={onComplete} renderActions={actions}>
+        <FlowProgress />
+      </ManagePayouts>,
+      { wrapper: wrapper() },
+    );
+    await frameReady();
+    expect(screen.getByRole('button', { name: 'Back (0 saves, none)' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('');
+
+    post({ step: 'manage-payouts', status: 'completed-saved' });
+    expect(onSave).toHaveBeenLastCalledWith({ status: 'completed-saved', flowId: 'flow_mp' });
+    expect(screen.getByRole('status')).toHaveTextContent('No changes to your payout method');
+    expect(root().dataset.saveStatus).toBe('completed-saved');
+
+    post({ step: 'manage-payouts', status: 'completed' });
+    post({ step: 'manage-payouts', status: 'completed' });
+    expect(onSave).toHaveBeenCalledTimes(3);
+    expect(onSave).toHaveBeenLastCalledWith({ status: 'completed', flowId: 'flow_mp' });
+    expect(screen.getByRole('status')).toHaveTextContent('Payout method updated');
+    expect(screen.getByRole('button', { name: 'Back (3 saves, completed)' })).toBeInTheDocument();
+
+    expect(frame()).not.toBeNull();
+    expect(root().dataset.status).toBe('ready');
+    expect(root().dataset.state).toBe('saved');
+    expect(screen.getByRole('listitem', { current: 'step' })).toHaveTextContent('Payout method');
+    expect(onDone).not.toHaveBeenCalled();
+    expect(onComplete).not.toHaveBeenCalled();
+  });
+
+  it('with Continue shown: the completion calls onDone once and shows the completed state', async () => {
+    const onSave = vi.fn();
+    const onDone = vi.fn();
+    answerSignedIn();
+    render(
+      <ManagePayouts
+        hideContinueButton={false}
+        onSave={onSave}
+        onDone={onDone}
+        renderActions={({ done }) => (done ? <a href="/settings">Back to settings</a> : null)}
+      />,
+      { wrapper: wrapper() },
+    );
+    await frameReady();
+    expect(received[0]!.body).toEqual({ steps: ['manage-payouts'] });
+    post({ step: 'manage-payouts', status: 'completed' });
+    post({ step: 'manage-payouts', status: 'completed' });
+    expect(onSave).toHaveBeenCalledExactlyOnceWith({ status: 'completed', flowId: 'flow_mp' });
+    expect(onDone).toHaveBeenCalledExactlyOnceWith({ flowId: 'flow_mp' });
+    expect(root().dataset.state).toBe('done');
+    expect(frame()).toBeNull();
+    expect(screen.getByText('Payout settings saved')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to settings' })).toBeInTheDocument();
+  });
+
+  it('onboards a new user first without counting that as a save', async () => {
+    const onSave = vi.fn();
+    const onStepComplete = vi.fn();
+    render(<ManagePayouts onSave={onSave} onStepComplete={onStepComplete} />, { wrapper: wrapper() });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    post({ step: 'onboarding', status: 'completed' });
+    expect(onStepComplete).toHaveBeenCalledWith(expect.objectContaining({ step: 'onboarding' }));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByRole('status')).toHaveTextContent('');
+    post({ step: 'manage-payouts', status: 'completed' });
+    expect(onSave).toHaveBeenCalledTimes(1);
+    expect(onStepComplete).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores saves from other windows, other origins and malformed messages', async () => {
+    const onSave = vi.fn();
+    answerSignedIn();
+    render(<ManagePayouts onSave={onSave} />, { wrapper: wrapper() });
+    await frameReady();
+    post({ step: 'manage-payouts', status: 'completed' }, window);
+    post({ step: 'manage-payouts', status: 'completed' }, frame()!.contentWindow, 'https://evil.example');
+    post({ step: 'manage-payouts', status: 'saved' });
+    post({ step: 'manage-payouts' });
+    post('{"step":"manage-payouts","status":"completed"}');
+    post(JSON.parse('{"step":"manage-payouts","status":"completed","__proto__":{"polluted":true}}'));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByRole('status')).toHaveTextContent('');
+    post({ step: 'manage-payouts', status: 'completed' });
+    expect(onSave).toHaveBeenCalledTimes(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('shows the backend error with a retry that recovers, and translated texts', async () => {
+    answerOnce(() => HttpResponse.json({ error: { message: 'Dots is down' } }, { status: 502 }));
+    const onError = vi.fn();
+    render(<ManagePayouts onError={onError} messages={{ updated: 'Método actualizado' }} />, { wrapper: wrapper() });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('502: Dots is down');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'backend_failed' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(frame()).not.toBeNull());
+    post({ height: 400 });
+    post({ step: 'onboarding', status: 'completed' });
+    post({ step: 'manage-payouts', status: 'completed' });
+    expect(screen.getByRole('status')).toHaveTextContent('Método actualizado');
+    expect(received).toHaveLength(2);
+  });
+});

@@ -1,0 +1,197 @@
+'use client';
+import { useState, type CSSProperties, type ReactNode } from 'react';
+import type { FlowSessionStatus, StepInput, StepStatus } from '@dots-flow/core';
+import type { DotsFlowProps } from './DotsFlow.js';
+import { useDotsFlow, DEFAULT_MIN_HEIGHT } from './useDotsFlow.js';
+import { FlowSessionContext } from './FlowSessionContext.js';
+import { FlowView } from './FlowView.js';
+import { themeVars } from './themeVars.js';
+
+export interface SaveEvent {
+  /** `completed`: the payout settings changed; `completed-saved`: saved without changes. */
+  status: StepStatus;
+  flowId: string;
+}
+
+/** What `renderActions` gets, to render the host's own buttons next to the widget. */
+export interface ManagePayoutsActionProps {
+  status: FlowSessionStatus;
+  /** The last save's status, or `null` before the first save. */
+  lastSave: StepStatus | null;
+  /** Saves so far in this flow. */
+  saves: number;
+  /** The step is finished (only with the Continue button shown). */
+  done: boolean;
+  retry: () => void;
+}
+
+/** Texts of the widget, for translation. */
+export interface ManagePayoutsMessages {
+  updated?: string;
+  unchanged?: string;
+  done?: string;
+}
+
+export interface ManagePayoutsProps extends Omit<DotsFlowProps, 'steps'> {
+  /**
+   * `true` (default, the embedded case): the user stays on the step; every save calls `onSave` and the
+   * frame stays. `false`: Dots shows its Continue button and the step's completion calls `onDone`.
+   */
+  hideContinueButton?: boolean;
+  /** Each save of the payout settings. */
+  onSave?: (event: SaveEvent) => void;
+  /** The step is finished (Continue button shown). Never called with the Continue button hidden. */
+  onDone?: (event: { flowId: string }) => void;
+  /** The host's own actions (Back, Done…), rendered under the frame. */
+  renderActions?: (props: ManagePayoutsActionProps) => ReactNode;
+  messages?: ManagePayoutsMessages;
+}
+
+const STICKY: readonly StepInput[] = [{ name: 'manage-payouts', hide_continue_button: true }];
+const WITH_CONTINUE: readonly StepInput[] = ['manage-payouts'];
+
+const row: CSSProperties = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+  gap: themeVars.gap,
+};
+
+/**
+ * The manage-payouts step as a widget for account settings: a thin wrapper over `useDotsFlow`.
+ *
+ * @example
+ * <ManagePayouts
+ *   onSave={({ status }) => toast(status === 'completed' ? 'Payout method updated' : 'No changes')}
+ *   renderActions={() => <button onClick={close}>Done</button>}
+ * />
+ */
+export function ManagePayouts(props: ManagePayoutsProps) {
+  const {
+    hideContinueButton = true,
+    onSave,
+    onDone,
+    renderActions,
+    messages,
+    metadata,
+    onReady,
+    onHeightChange,
+    onStepComplete,
+    onComplete,
+    onError,
+    frameTimeoutMs,
+    title = 'Payout methods',
+    minHeight = DEFAULT_MIN_HEIGHT,
+    loadingFallback,
+    errorFallback,
+    children,
+    style,
+    ...rest
+  } = props;
+  const [save, setSave] = useState<{ flowId: string; status: StepStatus; count: number } | null>(null);
+  const flow = useDotsFlow({
+    steps: hideContinueButton ? STICKY : WITH_CONTINUE,
+    metadata,
+    onReady,
+    onHeightChange,
+    onError,
+    frameTimeoutMs,
+    title,
+    minHeight,
+    onStepComplete(event) {
+      if (event.step === 'manage-payouts') {
+        setSave((last) => ({
+          flowId: event.flowId,
+          status: event.status,
+          count: last?.flowId === event.flowId ? last.count + 1 : 1,
+        }));
+        onSave?.({ status: event.status, flowId: event.flowId });
+      }
+      onStepComplete?.(event);
+    },
+    onComplete(event) {
+      onComplete?.(event);
+      // A sticky step never completes the flow; this guards the promise that onDone means "finished".
+      if (!hideContinueButton) onDone?.(event);
+    },
+  });
+  // Saves belong to the flow they were made in: a retry or a toggle starts afresh.
+  const current = save && save.flowId === flow.flow?.id ? save : null;
+  const done = !hideContinueButton && flow.status === 'complete';
+  const text = current
+    ? current.status === 'completed'
+      ? (messages?.updated ?? 'Payout method updated')
+      : (messages?.unchanged ?? 'No changes to your payout method')
+    : null;
+  const actions = renderActions?.({
+    status: flow.status,
+    lastSave: current?.status ?? null,
+    saves: current?.count ?? 0,
+    done,
+    retry: flow.retry,
+  });
+
+  return (
+    <FlowSessionContext.Provider value={flow.session}>
+      <div
+        {...rest}
+        data-dots-manage-payouts=""
+        data-status={flow.status}
+        data-state={done ? 'done' : current ? 'saved' : 'editing'}
+        data-save-status={current?.status}
+        style={{ display: 'grid', gap: themeVars.gap, ...style }}
+      >
+        {children}
+        {done ? (
+          <div
+            data-dots-manage-payouts-done=""
+            style={{
+              display: 'grid',
+              justifyItems: 'center',
+              gap: 8,
+              padding: 24,
+              borderRadius: themeVars.radius,
+              background: themeVars.muted,
+            }}
+          >
+            <span
+              aria-hidden="true"
+              style={{
+                display: 'inline-grid',
+                placeItems: 'center',
+                width: 32,
+                height: 32,
+                borderRadius: '50%',
+                background: themeVars.accent,
+                color: themeVars.accentFg,
+              }}
+            >
+              ✓
+            </span>
+            <p style={{ margin: 0, fontWeight: 600 }}>{messages?.done ?? 'Payout settings saved'}</p>
+          </div>
+        ) : (
+          <FlowView flow={flow} minHeight={minHeight} loadingFallback={loadingFallback} errorFallback={errorFallback} />
+        )}
+        <div data-dots-manage-payouts-footer="" style={row}>
+          {/* Always mounted, so screen readers announce each save; the key re-announces a repeated message. */}
+          <p role="status" style={{ margin: 0 }}>
+            {text ? (
+              <span key={current?.count} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+                <span
+                  aria-hidden="true"
+                  style={{ color: current?.status === 'completed' ? themeVars.success : 'inherit' }}
+                >
+                  {current?.status === 'completed' ? '✓' : '–'}
+                </span>
+                {text}
+              </span>
+            ) : null}
+          </p>
+          {actions}
+        </div>
+      </div>
+    </FlowSessionContext.Provider>
+  );
+}

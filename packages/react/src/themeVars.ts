@@ -1,0 +1,28 @@
+import type { CSSProperties } from 'react';
+
+/**
+ * The CSS variables every component reads, with defaults that suit light and dark pages alike
+ * (text in the inherited colour, translucent greys). Set them on any ancestor to theme the widgets.
+ */
+export const themeVars = {
+  accent: 'var(--dots-flow-accent, #2563eb)',
+  accentFg: 'var(--dots-flow-accent-fg, #fff)',
+  success: 'var(--dots-flow-success, #16a34a)',
+  muted: 'var(--dots-flow-muted, rgba(127, 127, 127, 0.1))',
+  border: 'var(--dots-flow-border, rgba(127, 127, 127, 0.45))',
+  radius: 'var(--dots-flow-radius, 12px)',
+  gap: 'var(--dots-flow-gap, 12px)',
+} as const;
+
+/** Hidden on screen, read by screen readers. */
+export const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};

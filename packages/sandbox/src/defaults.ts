@@ -1,0 +1,15 @@
+/**
+ * The sandbox's well-known test credentials. They protect nothing (the sandbox listens on loopback and
+ * holds only fake data); they exist so integrations exercise the same auth and signing code as with Dots.
+ */
+export const SANDBOX_DEFAULTS = {
+  host: '127.0.0.1',
+  port: 4010,
+  clientId: 'sandbox_client',
+  apiKey: 'sandbox_key',
+  /** Svix-style secret: `whsec_` + base64 of the 24 bytes `dots-flow-sandbox-secret`. */
+  webhookSecret: 'whsec_ZG90cy1mbG93LXNhbmRib3gtc2VjcmV0',
+  /** Flows created with a `user_id` expire this long after creation, as on Dots. */
+  flowTtlMs: 15 * 60 * 1000,
+  webhookRetryDelaysMs: [1000, 5000, 25000] as readonly number[],
+} as const;

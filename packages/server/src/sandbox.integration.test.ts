@@ -1,0 +1,215 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { startSandbox } from '@dots-flow/sandbox';
+import type { Sandbox } from '@dots-flow/sandbox';
+import type { Flow } from '@dots-flow/core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDotsClient } from './createDotsClient.js';
+import type { DotsClient } from './createDotsClient.js';
+import { createFlowHandler } from './createFlowHandler.js';
+import { createWebhookHandler } from './createWebhookHandler.js';
+import type { WebhookEvent } from './createWebhookHandler.js';
+import { DotsApiError } from './DotsApiError.js';
+import { signTestWebhook } from './signTestWebhook.js';
+import { toNodeHandler } from './toNodeHandler.js';
+import type { WebHandler } from './toNodeHandler.js';
+
+// Real @dots-flow/sandbox, real node:http receiver, real signatures: nothing here is mocked.
+const CLIENT_ID = 'integration_client';
+const API_KEY = 'integration_key_9f8e7d';
+const SECRET = 'whsec_' + Buffer.from('integration-webhook-secret-bytes').toString('base64');
+const KNOWN_USER = 'dots_user_known';
+
+let sandbox: Sandbox;
+let receiver: Server;
+let receiverUrl: string;
+let client: DotsClient;
+let webhooks: WebHandler = () => new Response(null, { status: 503 });
+let updates: { flow: Flow; event: WebhookEvent }[] = [];
+const log: string[] = [];
+
+beforeAll(async () => {
+  // The receiver must exist before the sandbox (its webhookUrl), the handler after it (its client).
+  receiver = createServer((req, res) => void toNodeHandler((request) => webhooks(request))(req, res));
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/dots/webhooks`;
+  sandbox = await startSandbox({
+    port: 0,
+    clientId: CLIENT_ID,
+    apiKey: API_KEY,
+    webhookUrl: receiverUrl,
+    webhookSecret: SECRET,
+    users: [KNOWN_USER],
+    webhookRetryDelaysMs: [],
+    log: (line) => void log.push(line),
+  });
+  client = createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: sandbox.url });
+  webhooks = createWebhookHandler({
+    secret: SECRET,
+    client,
+    onFlowUpdated: (flow, event) => void updates.push({ flow, event }),
+  });
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+  receiver?.closeAllConnections();
+  await new Promise((resolve) => receiver?.close(resolve));
+});
+
+beforeEach(() => {
+  updates = [];
+});
+
+/** Completes a step the way the sandbox's flow page does when the user submits its form. */
+async function completeStep(flow: Flow, step: string, fields: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${sandbox.url}/flow/${flow.id}/steps/${step}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ fields }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+const COMPLIANCE = { legal_name: 'Ada Lovelace', tin: '123456789', address: '1 Main St', postal_code: '94105' };
+
+describe('createDotsClient against the sandbox', () => {
+  it('creates and retrieves flows, with and without a user', async () => {
+    const anonymous = await client.flows.create({ steps: ['compliance'], metadata: { host_user_id: 'h1' } });
+    expect(anonymous).toMatchObject({ user_id: null, completed_steps: [], metadata: { host_user_id: 'h1' } });
+    expect(anonymous.steps.at(-1)).toBe('compliance');
+    expect(anonymous.link).toBe(`${sandbox.url}/flow/${anonymous.id}`);
+    await expect(client.flows.retrieve(anonymous.id)).resolves.toEqual(anonymous);
+
+    const known = await client.flows.create({ steps: ['payout'], user_id: KNOWN_USER });
+    expect(known).toMatchObject({ user_id: KNOWN_USER, steps: ['payout'] });
+  });
+
+  it('maps the sandbox’s refusals to typed errors without the credentials', async () => {
+    const wrong = createDotsClient({ clientId: CLIENT_ID, apiKey: 'wrong_key_123', baseUrl: sandbox.url });
+    const unauthorized = await wrong.flows.create({ steps: ['payout'] }).catch((error: unknown) => error);
+    expect(unauthorized).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(inspect(unauthorized)).not.toContain('wrong_key_123');
+
+    await expect(client.flows.retrieve('flow_does_not_exist')).rejects.toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
+    const refused = await client.flows.create({ steps: ['payout'], user_id: 'dots_nobody' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DotsApiError);
+    expect(refused).toMatchObject({ code: 'bad_request', status: 400 });
+    expect((refused as DotsApiError).dotsMessage).toBeTruthy();
+  });
+});
+
+describe('createFlowHandler → sandbox', () => {
+  const handler = () =>
+    createFlowHandler({
+      client,
+      resolveUser: (request) => {
+        const user = request.headers.get('x-user');
+        return user ? { hostUserId: user, dotsUserId: user === 'returning' ? KNOWN_USER : null } : null;
+      },
+      allowedSteps: ['compliance', 'manage-payouts', 'payout'],
+    });
+
+  it('creates the flow in the sandbox for the signed-in user and reads it back only for them', async () => {
+    const created = await handler()(
+      new Request('http://app.test/api/dots/flows', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-user': 'returning' },
+        body: JSON.stringify({ steps: [{ name: 'manage-payouts', hide_continue_button: true }], user_id: 'dots_evil' }),
+      }),
+    );
+    expect(created.status).toBe(201);
+    const flow = (await created.json()) as Flow;
+    expect(flow).toMatchObject({
+      user_id: KNOWN_USER,
+      steps: ['manage-payouts'],
+      metadata: { host_user_id: 'returning' },
+    });
+    expect(await client.flows.retrieve(flow.id)).toEqual(flow);
+
+    const own = await handler()(
+      new Request(`http://app.test/api/dots/flows/${flow.id}`, { headers: { 'x-user': 'returning' } }),
+    );
+    expect(own.status).toBe(200);
+    expect(await own.json()).toEqual(flow);
+    const other = await handler()(
+      new Request(`http://app.test/api/dots/flows?id=${flow.id}`, { headers: { 'x-user': 'mallory' } }),
+    );
+    expect(other.status).toBe(404);
+  });
+
+  it('refuses disallowed steps before the sandbox sees them', async () => {
+    const response = await handler()(
+      new Request('http://app.test/api/dots/flows', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-user': 'u' },
+        body: JSON.stringify({ steps: ['background-check'] }),
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'step_not_allowed' } });
+  });
+});
+
+describe('signed webhooks from the sandbox → createWebhookHandler', () => {
+  it('verifies flow.updated after each completed step and hands over the flow as Dots reports it', async () => {
+    const flow = await client.flows.create({ steps: ['compliance', 'payout'], metadata: { host_user_id: 'h2' } });
+    await completeStep(flow, 'onboarding', { phone: '+1 415 555 0100', code: '123456' });
+    await vi.waitFor(() => expect(updates).toHaveLength(1));
+    const [onboarded] = updates;
+    expect(onboarded?.flow).toMatchObject({ id: flow.id, completed_steps: ['onboarding'] });
+    // Onboarding created the Dots user: what the host stores for this host user.
+    expect(onboarded?.flow.user_id).toMatch(/\S/);
+    expect(onboarded?.event).toMatchObject({
+      type: 'flow.updated',
+      payload: { event: 'flow.updated', flow_id: flow.id },
+    });
+
+    await completeStep(flow, 'compliance', COMPLIANCE);
+    await vi.waitFor(() => expect(updates).toHaveLength(2));
+    expect(updates[1]?.flow.completed_steps).toEqual(['onboarding', 'compliance']);
+    expect(updates[1]?.event.id).not.toBe(onboarded?.event.id);
+    expect(log.some((line) => line.includes('delivered') && line.includes('(200)'))).toBe(true);
+  });
+
+  it('answers 400 to the sandbox when the secrets differ, so nothing is handed over', async () => {
+    const otherLog: string[] = [];
+    const other = await startSandbox({
+      port: 0,
+      clientId: CLIENT_ID,
+      apiKey: API_KEY,
+      webhookUrl: receiverUrl,
+      webhookSecret: 'whsec_' + Buffer.from('a-completely-different-secret!!').toString('base64'),
+      users: [KNOWN_USER],
+      webhookRetryDelaysMs: [],
+      log: (line) => void otherLog.push(line),
+    });
+    try {
+      const otherClient = createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: other.url });
+      const flow = await otherClient.flows.create({ steps: ['compliance'], user_id: KNOWN_USER });
+      const response = await fetch(`${other.url}/flow/${flow.id}/steps/compliance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fields: COMPLIANCE }),
+      });
+      expect(response.status).toBe(200);
+      await vi.waitFor(() => expect(otherLog.join('\n')).toContain('answered 400'));
+      expect(updates).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('verifies a signTestWebhook delivery for a sandbox flow through the same route', async () => {
+    const flow = await client.flows.create({ steps: ['payout'], user_id: KNOWN_USER });
+    const { body, headers } = await signTestWebhook({ event: 'flow.updated', flow_id: flow.id }, SECRET);
+    const response = await fetch(receiverUrl, { method: 'POST', headers, body });
+    expect(response.status).toBe(200);
+    expect(updates.map((update) => update.flow.id)).toEqual([flow.id]);
+  });
+});

@@ -1,0 +1,58 @@
+import { inspect } from 'node:util';
+import { afterEach, expect } from 'vitest';
+import { createDotsClient } from '../createDotsClient.js';
+import { DotsApiError } from '../DotsApiError.js';
+import { startTestServer } from './startTestServer.js';
+import type { TestServer } from './startTestServer.js';
+
+export const CLIENT_ID = 'client_123';
+export const API_KEY = 'sk_live_S3cr3t-Key';
+export const TOKEN = Buffer.from(`${CLIENT_ID}:${API_KEY}`).toString('base64');
+export const FLOW = {
+  id: 'flow_1',
+  created: '2025-01-01T00:00:00Z',
+  user_id: null,
+  steps: ['onboarding', 'compliance'],
+  completed_steps: [],
+  link: 'https://my.senddotssandbox.com/flow/flow_1',
+  metadata: { host_user_id: 'u1' },
+};
+
+/** Real test servers for the client tests, each closed after its test. */
+export function dotsClientFixture() {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return {
+    async serve(respond: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
+      const server = await startTestServer(respond);
+      servers.push(server);
+      return server;
+    },
+  };
+}
+
+export const client = (baseUrl: string, extra: Partial<Parameters<typeof createDotsClient>[0]> = {}) =>
+  createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl, timeoutMs: 2000, ...extra });
+
+/** Awaits a call that must fail with a DotsApiError and returns the error. */
+export async function failure(promise: Promise<unknown>): Promise<DotsApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DotsApiError);
+    return error as DotsApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** The API key and the Basic token appear in no view of the error a host might log. */
+export function expectNoCredentials(error: DotsApiError): void {
+  const views = [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 5 }), error.stack ?? ''];
+  for (const view of views) {
+    expect(view).not.toContain(API_KEY);
+    expect(view).not.toContain(TOKEN);
+  }
+  expect(error.dotsMessage ?? '').not.toContain(API_KEY);
+}
