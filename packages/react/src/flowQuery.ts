@@ -108,7 +108,7 @@ export function retainFlowCreation(client: QueryClient, key: FlowQueryKey): () =
  * @example
  * await prefetchFlow(queryClient, { flowEndpoint: '/api/dots/flows', steps: ['payout'] })
  */
-export function prefetchFlow(
+export async function prefetchFlow(
   queryClient: QueryClient,
   request: FlowRequest &
     ({ flowEndpoint: string; createFlow?: never } | { createFlow: CreateFlowFn; flowEndpoint?: never }),
