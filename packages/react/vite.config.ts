@@ -9,10 +9,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     target: 'es2022',
-    rollupOptions: {
-      external,
-      // Bundling drops module-level directives; the entry must stay a client module for RSC frameworks.
-      output: { banner: "'use client';" },
-    },
+    // The entry's own 'use client' directive is kept by the bundler, so RSC frameworks treat it as a client module.
+    rollupOptions: { external },
   },
 });

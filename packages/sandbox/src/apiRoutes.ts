@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { apiError } from './apiError.js';
 import { checkBasicAuth } from './basicAuth.js';
 import type { FlowStore } from './flowStore.js';
@@ -19,10 +18,6 @@ export const MAX_API_BODY_BYTES = 64 * 1024;
 /** `POST /flows` and `GET /flows/:id`, as Dots serves them under `/api/v2`. */
 export function createApiRoutes({ store, clientId, apiKey, baseUrl }: ApiRoutesOptions): Hono {
   const api = new Hono();
-
-  // Dots expects server-to-server calls; the sandbox also answers browsers so tests and stories can
-  // create flows directly. Its credentials are public test values, so this exposes nothing.
-  api.use('*', cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['Authorization', 'Content-Type'] }));
 
   api.use('*', async (c, next) => {
     if (!checkBasicAuth(c.req.header('authorization'), clientId, apiKey)) {
