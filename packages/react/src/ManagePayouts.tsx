@@ -58,6 +58,22 @@ const row: CSSProperties = {
   gap: themeVars.gap,
 };
 
+function badge(changed: boolean): CSSProperties {
+  return {
+    display: 'inline-grid',
+    placeItems: 'center',
+    boxSizing: 'border-box',
+    width: 20,
+    height: 20,
+    borderRadius: '50%',
+    fontSize: 12,
+    lineHeight: 1,
+    ...(changed
+      ? { background: themeVars.success, color: themeVars.accentFg }
+      : { border: `1px solid ${themeVars.border}` }),
+  };
+}
+
 /**
  * The manage-payouts step as a widget for account settings: a thin wrapper over `useDotsFlow`.
  *
@@ -178,11 +194,8 @@ export function ManagePayouts(props: ManagePayoutsProps) {
           {/* Always mounted, so screen readers announce each save; the key re-announces a repeated message. */}
           <p role="status" style={{ margin: 0 }}>
             {text ? (
-              <span key={current?.count} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-                <span
-                  aria-hidden="true"
-                  style={{ color: current?.status === 'completed' ? themeVars.success : 'inherit' }}
-                >
+              <span key={current?.count} style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+                <span aria-hidden="true" style={badge(current?.status === 'completed')}>
                   {current?.status === 'completed' ? '✓' : '–'}
                 </span>
                 {text}

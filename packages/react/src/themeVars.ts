@@ -7,7 +7,7 @@ import type { CSSProperties } from 'react';
 export const themeVars = {
   accent: 'var(--dots-flow-accent, #2563eb)',
   accentFg: 'var(--dots-flow-accent-fg, #fff)',
-  success: 'var(--dots-flow-success, #16a34a)',
+  success: 'var(--dots-flow-success, #15803d)',
   muted: 'var(--dots-flow-muted, rgba(127, 127, 127, 0.1))',
   border: 'var(--dots-flow-border, rgba(127, 127, 127, 0.45))',
   radius: 'var(--dots-flow-radius, 12px)',
