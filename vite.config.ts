@@ -30,6 +30,7 @@ export default defineConfig({
           include: [
             'packages/{core,server,sandbox}/src/**/*.test.ts',
             'examples/*/{src,server}/**/*.test.ts',
+            'examples/*/test/**/*.test.ts',
             'scripts/**/*.test.ts',
             'bench/src/**/*.test.ts',
           ],

@@ -24,8 +24,9 @@ export class DotsFlowError extends Error {
   /** HTTP status of the host backend's answer, when there was one. */
   readonly status: number | undefined;
 
-  constructor(code: DotsFlowErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  /** An empty `message` (production builds drop the long ones) becomes a short one naming the code. */
+  constructor(code: DotsFlowErrorCode, message = '', options?: { cause?: unknown; status?: number }) {
+    super(message || `dots-flow: ${code}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options?.status;
   }

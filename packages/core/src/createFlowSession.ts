@@ -105,6 +105,7 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
     return true;
   }
 
+  // Call sites guard with NODE_ENV so production builds drop the messages as well as the warnings.
   function tell(message: string, detail?: unknown): void {
     safely(
       () => warn(message, detail),
@@ -120,10 +121,11 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
     if (frame === null || source !== frame) return null;
     const { origin } = event as FlowMessageEventLike;
     if (!isTrustedOrigin(origin, trustedOrigins)) {
-      const shown = typeof origin === 'string' ? JSON.stringify(origin) : typeof origin;
-      tell(
-        `Ignored a message from the flow frame: origin ${shown} is not trusted. Add it to environment.frameOrigins if it serves your flows.`,
-      );
+      if (process.env.NODE_ENV !== 'production') {
+        tell(
+          `Ignored a message from the flow frame: origin ${typeof origin === 'string' ? JSON.stringify(origin) : typeof origin} is not trusted. Add it to environment.frameOrigins if it serves your flows.`,
+        );
+      }
       return null;
     }
     return { data: (event as FlowMessageEventLike).data };
@@ -147,19 +149,21 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
       try {
         checked = read(event);
       } catch (error) {
-        tell('Ignored a message event that could not be read.', error);
+        if (process.env.NODE_ENV !== 'production') tell('Ignored a message event that could not be read.', error);
         return false;
       }
       if (checked === null) return false;
       const message = parseFlowMessage(checked.data);
       if (message === null) {
-        tell('Ignored a malformed message from the flow frame (expected {height} or {step, status}).', checked.data);
+        if (process.env.NODE_ENV !== 'production') {
+          tell('Ignored a malformed message from the flow frame (expected {height} or {step, status}).', checked.data);
+        }
         return false;
       }
       return dispatch(flowSessionActions.message(message));
     },
     flowCreated(flow) {
-      if (!dispatch(flowSessionActions.flowCreated(flow)) && state.status !== 'creating') {
+      if (!dispatch(flowSessionActions.flowCreated(flow)) && process.env.NODE_ENV !== 'production') {
         tell('flowCreated() was ignored: this session already has a flow or failed. Call reset() first.');
       }
     },

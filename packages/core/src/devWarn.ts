@@ -1,5 +1,4 @@
 // core is typed without Node's globals (nothing Node-only may slip in); bundlers replace this one.
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /**
  * The default `warn` of a flow session: `console.warn` outside production builds, silence in them.
@@ -7,7 +6,7 @@ declare const process: { env: { NODE_ENV?: string } } | undefined;
  */
 export function devWarn(message: string, detail?: unknown): void {
   try {
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    if (process.env.NODE_ENV !== 'production') {
       console.warn(`[dots-flow] ${message}`, ...(detail === undefined ? [] : [detail]));
     }
   } catch {

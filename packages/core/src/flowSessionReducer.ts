@@ -146,7 +146,9 @@ function readSteps(steps: readonly StepInput[]): { requested: FlowStepName[]; st
   if (!Array.isArray(steps) || steps.length === 0) {
     throw new DotsFlowError(
       'invalid_request',
-      `steps must be a non-empty list of Dots steps, like ['compliance', { name: 'manage-payouts', hide_continue_button: true }].`,
+      process.env.NODE_ENV !== 'production'
+        ? `steps must be a non-empty list of Dots steps, like ['compliance', { name: 'manage-payouts', hide_continue_button: true }].`
+        : '',
     );
   }
   const requested: FlowStepName[] = [];
@@ -155,8 +157,12 @@ function readSteps(steps: readonly StepInput[]): { requested: FlowStepName[]; st
     const isObject = typeof step === 'object' && step !== null;
     const name = isObject ? (step as { name?: unknown }).name : step;
     if (!isStepName(name)) {
-      const shown = typeof name === 'string' ? JSON.stringify(name) : typeof name;
-      throw new DotsFlowError('invalid_request', `Unknown Dots step ${shown}. Use one of: ${STEPS.join(', ')}.`);
+      throw new DotsFlowError(
+        'invalid_request',
+        process.env.NODE_ENV !== 'production'
+          ? `Unknown Dots step ${typeof name === 'string' ? JSON.stringify(name) : typeof name}. Use one of: ${STEPS.join(', ')}.`
+          : '',
+      );
     }
     if (!requested.includes(name)) requested.push(name);
     if (isObject && (step as { hide_continue_button?: unknown }).hide_continue_button === true) sticky.add(name);

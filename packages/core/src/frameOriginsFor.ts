@@ -3,8 +3,6 @@ import { DOTS_FRAME_ORIGINS } from './environments.js';
 import { isLoopbackHost } from './isLoopbackHost.js';
 import type { DotsEnvironment } from './types.js';
 
-const HINT = "Use 'sandbox', 'production' or { frameOrigins: ['https://…'] }.";
-
 /**
  * The origins a flow frame may be served from in `environment`: Dots' own for `'production'` and
  * `'sandbox'`, or a frozen, validated copy of `{ frameOrigins }` (for the local sandbox, say).
@@ -17,39 +15,50 @@ export function frameOriginsFor(environment: DotsEnvironment): readonly string[]
   if (environment === 'production' || environment === 'sandbox') return DOTS_FRAME_ORIGINS[environment];
   let origins: unknown;
   try {
-    origins = typeof environment === 'object' && environment !== null ? environment.frameOrigins : undefined;
+    origins = (environment as { frameOrigins?: unknown } | null)?.frameOrigins;
   } catch {
-    origins = undefined;
+    // A throwing getter is as unusable as a missing list.
   }
   if (!Array.isArray(origins) || origins.length === 0) {
-    throw new DotsFlowError('invalid_request', `Unknown Dots environment ${describe(environment)}. ${HINT}`);
+    throw new DotsFlowError(
+      'invalid_request',
+      process.env.NODE_ENV !== 'production'
+        ? `Unknown Dots environment ${describe(environment)}. Use 'sandbox', 'production' or { frameOrigins: ['https://…'] }.`
+        : '',
+    );
   }
   return Object.freeze(Array.from(origins as unknown[], checkedOrigin));
 }
 
 function checkedOrigin(origin: unknown): string {
-  if (typeof origin !== 'string' || origin === 'null') throw invalidOrigin(origin, 'it is not an origin string');
-  let url: URL;
+  let url: URL | undefined;
   try {
-    url = new URL(origin);
+    url = new URL(origin as string);
   } catch {
-    throw invalidOrigin(origin, 'it is not an absolute URL');
+    // Reported below.
   }
-  // WHATWG URLs allow '*' in a host; matching is exact, so a wildcard would silently match nothing.
-  if (url.hostname.includes('*')) throw invalidOrigin(origin, 'wildcards are not supported, list each origin');
-  if (url.origin !== origin)
-    throw invalidOrigin(origin, `write it as its serialised origin, ${JSON.stringify(url.origin)}`);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw invalidOrigin(origin, 'flow frames must be served over https: (http: only on localhost, 127.0.0.1 or [::1])');
-  }
-  return origin;
-}
-
-function invalidOrigin(origin: unknown, reason: string): DotsFlowError {
-  return new DotsFlowError(
+  // A serialised origin round-trips exactly: no path, no trailing slash, no wildcard, no credentials.
+  const ok =
+    typeof origin === 'string' &&
+    url?.origin === origin &&
+    !origin.includes('*') &&
+    (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)));
+  if (ok) return origin;
+  throw new DotsFlowError(
     'invalid_request',
-    `environment.frameOrigins contains ${describe(origin)}, which is not usable: ${reason}. ` +
-      "Each entry must be a bare origin like 'https://my.dots.dev' (scheme, host and port; no path or trailing slash).",
+    process.env.NODE_ENV !== 'production'
+      ? `environment.frameOrigins contains ${describe(origin)}, which is not usable: ${
+          typeof origin !== 'string' || origin === 'null'
+            ? 'it is not an origin string'
+            : url === undefined
+              ? 'it is not an absolute URL'
+              : origin.includes('*')
+                ? 'wildcards are not supported, list each origin'
+                : url.origin !== origin
+                  ? `write it as its serialised origin, ${JSON.stringify(url.origin)}`
+                  : 'flow frames must be served over https: (http: only on localhost, 127.0.0.1 or [::1])'
+        }. Each entry must be a bare origin like 'https://my.dots.dev' (scheme, host and port; no path or trailing slash).`
+      : '',
   );
 }
 

@@ -60,8 +60,10 @@ function metadataOf(value: unknown): Record<string, string> | null {
 function invalid(reason: string, cause?: unknown): DotsFlowError {
   return new DotsFlowError(
     'invalid_response',
-    `The flow endpoint answered with something that is not a Dots flow: ${reason}. ` +
-      'It must answer with the flow object Dots returns from POST /api/v2/flows, unchanged.',
+    process.env.NODE_ENV !== 'production'
+      ? `The flow endpoint answered with something that is not a Dots flow: ${reason}. ` +
+          'It must answer with the flow object Dots returns from POST /api/v2/flows, unchanged.'
+      : '',
     cause === undefined ? undefined : { cause },
   );
 }

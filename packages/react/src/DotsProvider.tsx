@@ -45,7 +45,9 @@ export function DotsProvider({ flowEndpoint, createFlow, environment, queryClien
   if ((flowEndpoint === undefined) === (createFlow === undefined)) {
     throw new DotsFlowError(
       'invalid_request',
-      'DotsProvider needs exactly one of `flowEndpoint` (your backend route, e.g. "/api/dots/flows") or `createFlow`.',
+      process.env.NODE_ENV !== 'production'
+        ? 'DotsProvider needs exactly one of `flowEndpoint` (your backend route, e.g. "/api/dots/flows") or `createFlow`.'
+        : '',
     );
   }
   const [ownClient] = useState(() => queryClient ?? new QueryClient());

@@ -1,4 +1,4 @@
-import { hashKey, type QueryClient } from '@tanstack/react-query';
+import { hashKey, isServer, type QueryClient } from '@tanstack/react-query';
 import { DotsFlowError, isStepName, parseFlow, type Flow, type StepInput } from '@dots-flow/core';
 import { endpointFlowSource, type CreateFlowFn, type FlowRequest } from './flowSource.js';
 
@@ -13,14 +13,19 @@ export type FlowQueryKey = readonly ['dots-flow', string, FlowRequest];
 /** The canonical form of a request: equal content gives an equal key, whatever the object identities. */
 export function normalizeRequest(steps: readonly StepInput[], metadata?: Record<string, string>): FlowRequest {
   if (!Array.isArray(steps) || steps.length === 0) {
-    throw new DotsFlowError('invalid_request', '`steps` must be a non-empty list, e.g. steps={["compliance"]}.');
+    throw new DotsFlowError(
+      'invalid_request',
+      process.env.NODE_ENV !== 'production' ? '`steps` must be a non-empty list, e.g. steps={["compliance"]}.' : '',
+    );
   }
   const normalized = steps.map((step): StepInput => {
     const name = typeof step === 'string' ? step : step?.name;
     if (!isStepName(name)) {
       throw new DotsFlowError(
         'invalid_request',
-        `Unknown step ${JSON.stringify(name)}. Use one of the names in STEPS.`,
+        process.env.NODE_ENV !== 'production'
+          ? `Unknown step ${JSON.stringify(name)}. Use one of the names in STEPS.`
+          : '',
       );
     }
     if (typeof step === 'string') return name;
@@ -69,7 +74,8 @@ export function flowQueryOptions(client: QueryClient, key: FlowQueryKey, createF
       }
     },
     staleTime: FLOW_REUSE_MS,
-    gcTime: FLOW_REUSE_MS,
+    // On a server a render must leave no timer behind (flows are only ever created in the browser).
+    gcTime: isServer ? Infinity : FLOW_REUSE_MS,
     // Creating a flow is not idempotent: never repeat it behind the user's back.
     retry: false,
     refetchOnWindowFocus: false,

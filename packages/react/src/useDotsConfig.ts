@@ -9,7 +9,9 @@ export function useDotsConfig(): DotsConfig {
   if (!config) {
     throw new DotsFlowError(
       'missing_provider',
-      'No <DotsProvider> found. Wrap your flows in <DotsProvider flowEndpoint="/api/dots/flows" environment="sandbox">.',
+      process.env.NODE_ENV !== 'production'
+        ? 'No <DotsProvider> found. Wrap your flows in <DotsProvider flowEndpoint="/api/dots/flows" environment="sandbox">.'
+        : '',
     );
   }
   return config;

@@ -161,7 +161,9 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
       session.fail(
         new DotsFlowError(
           'frame_timeout',
-          `The flow page sent nothing within ${frameTimeoutMs / 1000}s. Check that its origin is reachable and not blocked by a Content Security Policy (frame-src).`,
+          process.env.NODE_ENV !== 'production'
+            ? `The flow page sent nothing within ${frameTimeoutMs / 1000}s. Check that its origin is reachable and not blocked by a Content Security Policy (frame-src).`
+            : 'The flow page did not load.',
         ),
       );
     }, frameTimeoutMs);

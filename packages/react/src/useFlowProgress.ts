@@ -39,7 +39,9 @@ export function useFlowProgress<T>(selector?: (state: FlowSessionState) => T, se
   if (!source) {
     throw new DotsFlowError(
       'missing_provider',
-      'useFlowProgress found no flow. Use it inside <DotsFlow>, or pass the `session` returned by useDotsFlow().',
+      process.env.NODE_ENV !== 'production'
+        ? 'useFlowProgress found no flow. Use it inside <DotsFlow>, or pass the `session` returned by useDotsFlow().'
+        : '',
     );
   }
   const select = (selector ?? selectProgress) as (state: FlowSessionState) => T;

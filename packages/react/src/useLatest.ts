@@ -1,13 +1,13 @@
 'use client';
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useInsertionEffect, useRef, type RefObject } from 'react';
 
-// useLayoutEffect warns during server rendering; effects never run there anyway.
-export const useIsomorphicLayoutEffect = typeof document === 'undefined' ? () => {} : useLayoutEffect;
-
-/** A ref that always holds the latest value, so listeners see current props without re-subscribing. */
+/**
+ * A ref that always holds the latest value, so listeners see current props without re-subscribing.
+ * An insertion effect runs before any other effect and, unlike a layout effect, never warns on the server.
+ */
 export function useLatest<T>(value: T): RefObject<T> {
   const ref = useRef(value);
-  useIsomorphicLayoutEffect(() => {
+  useInsertionEffect(() => {
     ref.current = value;
   });
   return ref;

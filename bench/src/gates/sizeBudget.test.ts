@@ -1,0 +1,46 @@
+// The size budget of the documented import. Assumes `pnpm build` has run (the root `check` script builds first).
+import { describe, expect, it } from 'vitest';
+import { formatKilobytes, measureBundle } from './bundleCost.js';
+import { attributeToSources } from './sourceAttribution.js';
+
+/**
+ * Issue 6 asks for 3.5 kB min+gzip (goal: under 3 kB), and that is not met yet: the import measures about
+ * 5.5 kB. Until it is, this is a ratchet at today's figure so nothing grows unnoticed; lower it with every
+ * saving and never raise it to make a change pass. TARGET_BYTES is what the issue requires.
+ */
+const TARGET_BYTES = 3500;
+const BUDGET_BYTES = 5600;
+const ENTRY = "export { DotsProvider, DotsFlow } from '@dots-flow/react';";
+
+describe('size budget', () => {
+  it(`import { DotsProvider, DotsFlow } costs at most ${formatKilobytes(BUDGET_BYTES)} min+gzip`, async () => {
+    const cost = await measureBundle(ENTRY);
+    const shares = await attributeToSources(ENTRY, cost.gzipBytes);
+    const breakdown = shares
+      .slice(0, 12)
+      .map((share) => `  ≈${String(share.gzipBytes).padStart(5)} B  ${share.file}`)
+      .join('\n');
+    const summary =
+      `DotsProvider + DotsFlow: ${formatKilobytes(cost.gzipBytes)} min+gzip (${cost.gzipBytes} B; ` +
+      `${cost.minBytes} B minified; ratchet ${BUDGET_BYTES} B, target ${TARGET_BYTES} B). Where the gzip bytes come from (estimate):\n${breakdown}`;
+    console.info(`[size] ${summary}`);
+    expect(cost.gzipBytes, `over budget. ${summary}`).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('bundles @dots-flow/core in and leaves the peers out', async () => {
+    const cost = await measureBundle(ENTRY);
+    const ids = cost.modules.map((m) => m.id);
+    expect(ids).toContain('packages/core/dist/index.js');
+    expect(ids.filter((id) => /^(react|react-dom|@tanstack\/react-query)\//.test(id))).toEqual([]);
+    expect(cost.code).toMatch(/from\s*"react"/);
+    expect(cost.code).toMatch(/from\s*"@tanstack\/react-query"/);
+  });
+
+  it('counts what is imported: less import, fewer bytes; a bundled peer, more bytes', async () => {
+    const full = await measureBundle(ENTRY);
+    const less = await measureBundle("export { DotsProvider } from '@dots-flow/react';");
+    const withQuery = await measureBundle(ENTRY, [/^react($|\/)/, /^react-dom($|\/)/]);
+    expect(less.gzipBytes).toBeLessThan(full.gzipBytes);
+    expect(withQuery.gzipBytes).toBeGreaterThan(full.gzipBytes);
+  });
+});
