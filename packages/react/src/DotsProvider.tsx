@@ -3,6 +3,7 @@ import { createContext, useMemo, useState, type ReactNode } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import { DotsFlowError, frameOriginsFor, type DotsEnvironment } from '@dots-flow/core';
 import { endpointFlowSource, type CreateFlowFn } from './flowSource.js';
+import { flowSourceKey } from './flowQuery.js';
 import { useLatest } from './useLatest.js';
 
 export interface DotsConfig {
@@ -20,6 +21,11 @@ interface ProviderBase {
   environment: DotsEnvironment;
   /** Your app's QueryClient; by default the provider keeps a private one. */
   queryClient?: QueryClient;
+  /**
+   * Who is signed in (any stable id). Created flows are cached per user key, so after a sign-out and
+   * sign-in a flow created for one user is never shown to another.
+   */
+  userKey?: string;
   children?: ReactNode;
 }
 
@@ -41,7 +47,14 @@ export type DotsProviderProps = ProviderBase &
  * @example
  * <DotsProvider flowEndpoint="/api/dots/flows" environment="production">…</DotsProvider>
  */
-export function DotsProvider({ flowEndpoint, createFlow, environment, queryClient, children }: DotsProviderProps) {
+export function DotsProvider({
+  flowEndpoint,
+  createFlow,
+  environment,
+  queryClient,
+  userKey,
+  children,
+}: DotsProviderProps) {
   if ((flowEndpoint === undefined) === (createFlow === undefined)) {
     throw new DotsFlowError(
       'invalid_request',
@@ -59,7 +72,7 @@ export function DotsProvider({ flowEndpoint, createFlow, environment, queryClien
   const value = useMemo<DotsConfig>(
     () => ({
       queryClient: client,
-      sourceKey: flowEndpoint ?? 'createFlow',
+      sourceKey: flowSourceKey(flowEndpoint, userKey),
       createFlow:
         flowEndpoint !== undefined
           ? endpointFlowSource(flowEndpoint)
@@ -67,7 +80,7 @@ export function DotsProvider({ flowEndpoint, createFlow, environment, queryClien
       trustedOrigins: frameOriginsFor(environment),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- environment is compared by content
-    [client, flowEndpoint, originsKey],
+    [client, flowEndpoint, userKey, originsKey],
   );
   return <DotsContext.Provider value={value}>{children}</DotsContext.Provider>;
 }

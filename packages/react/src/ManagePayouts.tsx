@@ -50,14 +50,6 @@ export interface ManagePayoutsProps extends Omit<DotsFlowProps, 'steps'> {
 const STICKY: readonly StepInput[] = [{ name: 'manage-payouts', hide_continue_button: true }];
 const WITH_CONTINUE: readonly StepInput[] = ['manage-payouts'];
 
-const row: CSSProperties = {
-  display: 'flex',
-  flexWrap: 'wrap',
-  alignItems: 'center',
-  justifyContent: 'space-between',
-  gap: themeVars.gap,
-};
-
 function badge(changed: boolean): CSSProperties {
   return {
     display: 'inline-grid',
@@ -190,7 +182,16 @@ export function ManagePayouts(props: ManagePayoutsProps) {
         ) : (
           <FlowView flow={flow} minHeight={minHeight} loadingFallback={loadingFallback} errorFallback={errorFallback} />
         )}
-        <div data-dots-manage-payouts-footer="" style={row}>
+        <div
+          data-dots-manage-payouts-footer=""
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: themeVars.gap,
+          }}
+        >
           {/* Always mounted, so screen readers announce each save; the key re-announces a repeated message. */}
           <p role="status" style={{ margin: 0 }}>
             {text ? (

@@ -37,6 +37,11 @@ export function normalizeRequest(steps: readonly StepInput[], metadata?: Record<
   return metadata === undefined ? { steps: normalized } : { steps: normalized, metadata: { ...metadata } };
 }
 
+/** Which source and which signed-in user a cached flow belongs to. */
+export function flowSourceKey(flowEndpoint: string | undefined, userKey: string | undefined): string {
+  return `${flowEndpoint ?? 'createFlow'}|${userKey ?? ''}`;
+}
+
 export function flowQueryKey(sourceKey: string, request: FlowRequest): FlowQueryKey {
   return ['dots-flow', sourceKey, request];
 }
@@ -116,11 +121,15 @@ export function retainFlowCreation(client: QueryClient, key: FlowQueryKey): () =
  */
 export async function prefetchFlow(
   queryClient: QueryClient,
-  request: FlowRequest &
-    ({ flowEndpoint: string; createFlow?: never } | { createFlow: CreateFlowFn; flowEndpoint?: never }),
+  request: {
+    steps: readonly StepInput[];
+    metadata?: Record<string, string>;
+    /** The same `userKey` as the DotsProvider's, if it has one. */
+    userKey?: string;
+  } & ({ flowEndpoint: string; createFlow?: never } | { createFlow: CreateFlowFn; flowEndpoint?: never }),
 ): Promise<void> {
-  const { flowEndpoint, createFlow, steps, metadata } = request;
+  const { flowEndpoint, createFlow, userKey, steps, metadata } = request;
   const source = createFlow ?? endpointFlowSource(flowEndpoint);
-  const key = flowQueryKey(flowEndpoint ?? 'createFlow', normalizeRequest(steps, metadata));
+  const key = flowQueryKey(flowSourceKey(flowEndpoint, userKey), normalizeRequest(steps, metadata));
   return queryClient.prefetchQuery(flowQueryOptions(queryClient, key, source));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { DotsFlow } from './DotsFlow.js';
+import { DotsProvider } from './DotsProvider.js';
 import { prefetchFlow } from './flowQuery.js';
 import { useDotsFlow } from './useDotsFlow.js';
 import { ENDPOINT, FRAME_ORIGIN, received } from './test/backend.js';
@@ -62,5 +63,36 @@ describe('useDotsFlow (headless)', () => {
     expect(section.dataset.steps).toBe('onboarding,id-verification');
     expect(frame()!.title).toBe('Verify');
     expect(frame()!.getAttribute('allow')).toBe('camera');
+  });
+});
+
+describe('userKey', () => {
+  it('never reuses a flow created for another signed-in user', async () => {
+    const queryClient = new QueryClient();
+    const { rerender } = render(
+      <DotsProvider flowEndpoint={ENDPOINT} environment="sandbox" queryClient={queryClient} userKey="alice">
+        <DotsFlow steps={['payout']} />
+      </DotsProvider>,
+    );
+    await waitFor(() => expect(frame()?.getAttribute('src')).toBe(`${FRAME_ORIGIN}/flow/flow_1`));
+    rerender(
+      <DotsProvider flowEndpoint={ENDPOINT} environment="sandbox" queryClient={queryClient} userKey="bob">
+        <DotsFlow steps={['payout']} />
+      </DotsProvider>,
+    );
+    await waitFor(() => expect(frame()?.getAttribute('src')).toBe(`${FRAME_ORIGIN}/flow/flow_2`));
+    expect(received).toHaveLength(2);
+  });
+
+  it('lets a prefetch for the same user be reused', async () => {
+    const queryClient = new QueryClient();
+    await prefetchFlow(queryClient, { flowEndpoint: ENDPOINT, userKey: 'alice', steps: ['payout'] as const });
+    render(
+      <DotsProvider flowEndpoint={ENDPOINT} environment="sandbox" queryClient={queryClient} userKey="alice">
+        <DotsFlow steps={['payout']} />
+      </DotsProvider>,
+    );
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(received).toHaveLength(1);
   });
 });

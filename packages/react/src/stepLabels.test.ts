@@ -25,6 +25,5 @@ describe('stepLabel', () => {
     const hostile = JSON.parse('{"__proto__": {"payout": "pwned"}, "compliance": 42}');
     expect(stepLabel('payout', hostile)).toBe('Withdraw');
     expect(stepLabel('compliance', hostile)).toBe('Tax information');
-    expect(Object.isFrozen(STEP_LABELS)).toBe(true);
   });
 });

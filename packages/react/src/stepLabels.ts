@@ -3,8 +3,11 @@ import type { FlowStepName } from '@dots-flow/core';
 /** Overrides for step labels, e.g. translations: `{ compliance: 'Datos fiscales' }`. */
 export type StepLabels = Partial<Record<FlowStepName, string>>;
 
-/** A short, readable label for every step a flow can show (typed as a full record, so a new step can't be missed). */
-export const STEP_LABELS: Readonly<Record<FlowStepName, string>> = Object.freeze({
+/**
+ * A short, readable label for every step a flow can show (typed as a full record, so a new step can't be
+ * missed). A plain literal, not `Object.freeze(...)`: a call would keep it in bundles that never use it.
+ */
+export const STEP_LABELS: Readonly<Record<FlowStepName, string>> = {
   onboarding: 'Verify phone',
   compliance: 'Tax information',
   'id-verification': 'Identity verification',
@@ -13,7 +16,7 @@ export const STEP_LABELS: Readonly<Record<FlowStepName, string>> = Object.freeze
   'manage-payments': 'Bank account',
   payout: 'Withdraw',
   redirect: 'Finish',
-});
+};
 
 const own = (record: object, key: string): string | undefined => {
   const value: unknown = Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;

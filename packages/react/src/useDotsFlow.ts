@@ -104,7 +104,9 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   // An invalid request still gets a session, only to carry its error to the UI and onError.
   const session = useMemo(
     () => createFlowSession({ steps: request?.steps ?? ['compliance'], trustedOrigins: config.trustedOrigins }),
-    [request, config.trustedOrigins],
+    // A new key (request, source or user) is a new flow, so it gets a fresh session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key covers request
+    [key, config.trustedOrigins],
   );
   const state = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
 

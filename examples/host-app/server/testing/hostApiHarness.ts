@@ -1,0 +1,102 @@
+// A host API wired to a real sandbox, for the backend tests: requests go straight to its fetch handler.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '@dots-flow/sandbox';
+import { createDotsClient, signTestWebhook, type SignTestWebhookOptions } from '@dots-flow/server';
+import { createHostApi } from '../createHostApi.js';
+import { openJsonFileStore } from '../jsonFileStore.js';
+import { createWebhookLog } from '../webhookLog.js';
+
+export const SECRET = 'whsec_aG9zdC1hcHAtdGVzdC1zZWNyZXQtMTIzNDU2';
+export const OTHER_SECRET = 'whsec_c29tZWJvZHktZWxzZXMtc2VjcmV0LTEyMzQ=';
+const CREDENTIALS = { clientId: 'host_app_test', apiKey: 'sk_test_host_app' };
+
+export interface TestFlow {
+  id: string;
+  user_id: string | null;
+  steps: string[];
+  completed_steps: string[];
+  metadata: Record<string, string> | null;
+}
+
+export async function startHarness() {
+  const dir = await mkdtemp(join(tmpdir(), 'host-api-'));
+  const sandbox = await startSandbox({ port: 0, ...CREDENTIALS, users: ['user_seeded'] });
+  const client = createDotsClient({ ...CREDENTIALS, baseUrl: sandbox.url });
+  const store = await openJsonFileStore(join(dir, 'store.json'));
+  const webhookLog = createWebhookLog();
+  const lines: string[] = [];
+  const api = createHostApi({
+    store,
+    client,
+    webhookSecret: SECRET,
+    webhookLog,
+    frameOrigins: [sandbox.url],
+    log: (line) => lines.push(line),
+  });
+
+  const call = (path: string, init: RequestInit = {}) => api.fetch(new Request(`http://app.test${path}`, init));
+  const json = (method: string, body: unknown, cookie?: string): RequestInit => ({
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+  /** Signs up a host user; returns its id and the `Cookie` header value of its session. */
+  const signUp = async (name = 'Ada') => {
+    const response = await call('/api/session', json('POST', { name }));
+    if (response.status !== 201) throw new Error(`sign-up failed: ${response.status}`);
+    const { user } = (await response.json()) as { user: { id: string } };
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+    return { id: user.id, cookie };
+  };
+
+  const createFlow = async (cookie: string, body: unknown = { steps: ['compliance'] }) => {
+    const response = await call('/api/dots/flows', json('POST', body, cookie));
+    if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as TestFlow;
+  };
+
+  /** Completes onboarding on the sandbox, as the flow page would: the flow gets its Dots user. */
+  const completeOnboarding = async (flowId: string) => {
+    const response = await fetch(`${sandbox.url}/flow/${flowId}/steps/onboarding`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: { phone: '+1 415 555 0100', code: '123456' } }),
+    });
+    if (!response.ok) throw new Error(`onboarding failed: ${response.status}`);
+    return (await client.flows.retrieve(flowId)) as TestFlow;
+  };
+
+  /** Delivers a `flow.updated` webhook signed with `secret` (default: the right one). */
+  const deliverWebhook = async (
+    flowId: string,
+    { secret = SECRET, ...options }: SignTestWebhookOptions & { secret?: string } = {},
+  ) => {
+    const { body, headers } = await signTestWebhook({ event: 'flow.updated', flow_id: flowId }, secret, options);
+    return call('/api/dots/webhooks', { method: 'POST', headers, body });
+  };
+
+  const close = async () => {
+    api.close();
+    await sandbox.close();
+    await store.flush();
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  return {
+    api,
+    call,
+    json,
+    signUp,
+    createFlow,
+    completeOnboarding,
+    deliverWebhook,
+    store,
+    webhookLog,
+    client,
+    lines,
+    close,
+  };
+}

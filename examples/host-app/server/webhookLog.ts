@@ -1,0 +1,54 @@
+import type { LinkResult } from './jsonFileStore.js';
+
+/** One webhook the backend verified, and what it did with it. */
+export interface WebhookLogEntry {
+  seq: number;
+  receivedAt: string;
+  /** The Svix message id. */
+  webhookId: string;
+  event: string;
+  flowId: string;
+  /** From the backend's own `GET /api/v2/flows/{id}` after the webhook: the server truth. */
+  completedSteps: string[];
+  dotsUserId: string | null;
+  /** Whether the flow's `user_id` was stored for the host user (`null`: the flow has no user yet). */
+  link: LinkResult | null;
+}
+
+export type WebhookLogListener = (entry: WebhookLogEntry) => void;
+
+export interface WebhookLog {
+  add(hostUserId: string, entry: Omit<WebhookLogEntry, 'seq' | 'receivedAt'>): WebhookLogEntry;
+  forUser(hostUserId: string): WebhookLogEntry[];
+  /** Calls `listener` with each new entry of that user; returns the unsubscribe function. */
+  subscribe(hostUserId: string, listener: WebhookLogListener): () => void;
+}
+
+/** An in-memory log of verified webhooks per host user, the newest `limit` kept per user. */
+export function createWebhookLog({ limit = 200 }: { limit?: number } = {}): WebhookLog {
+  const entries = new Map<string, WebhookLogEntry[]>();
+  const listeners = new Map<string, Set<WebhookLogListener>>();
+  let seq = 0;
+
+  return {
+    add(hostUserId, fields) {
+      const entry: WebhookLogEntry = { seq: ++seq, receivedAt: new Date().toISOString(), ...fields };
+      const list = entries.get(hostUserId) ?? [];
+      list.push(entry);
+      if (list.length > limit) list.splice(0, list.length - limit);
+      entries.set(hostUserId, list);
+      for (const listener of listeners.get(hostUserId) ?? []) listener(entry);
+      return entry;
+    },
+    forUser: (hostUserId) => [...(entries.get(hostUserId) ?? [])],
+    subscribe(hostUserId, listener) {
+      const set = listeners.get(hostUserId) ?? new Set();
+      set.add(listener);
+      listeners.set(hostUserId, set);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(hostUserId);
+      };
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider, useMutation, useQueryClient } from '@tanstack/react-query';
+import { DotsProvider } from '@dots-flow/react';
+import { api, type User } from './api.js';
+import { CallbackLogProvider, useCallbackLog } from './callbackLog.js';
+import { LogPanel } from './LogPanel.js';
+import { AccountPage } from './pages/AccountPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { SignUpPage } from './pages/SignUpPage.js';
+import { WithdrawPage } from './pages/WithdrawPage.js';
+import { Link, navigate, usePath } from './router.js';
+import { useMe } from './useMe.js';
+import { useWebhookLog } from './useWebhookLog.js';
+
+function page(path: string, user: User | null): ReactNode {
+  switch (path) {
+    case '/':
+      return <HomePage user={user} />;
+    case '/signup':
+      return <SignUpPage user={user} />;
+    case '/account':
+      return <AccountPage user={user} />;
+    case '/withdraw':
+      return <WithdrawPage user={user} />;
+    default:
+      return (
+        <>
+          <h1 tabIndex={-1}>Page not found</h1>
+          <Link to="/">Go home</Link>
+        </>
+      );
+  }
+}
+
+export function App({ frameOrigins }: { frameOrigins: string[] }) {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <CallbackLogProvider>
+        <Shell frameOrigins={frameOrigins} />
+      </CallbackLogProvider>
+    </QueryClientProvider>
+  );
+}
+
+function Shell({ frameOrigins }: { frameOrigins: string[] }) {
+  const path = usePath();
+  const me = useMe();
+  const user = me.data ?? null;
+  const queryClient = useQueryClient();
+  const callbacks = useCallbackLog();
+  const environment = useMemo(() => ({ frameOrigins }), [frameOrigins]);
+  const webhooks = useWebhookLog(user?.id, (entry) => {
+    if (entry.link === 'linked') void queryClient.invalidateQueries({ queryKey: ['me'] });
+  });
+  const signOut = useMutation({
+    mutationFn: api.signOut,
+    onSuccess: () => {
+      queryClient.setQueryData(['me'], null);
+      callbacks.clear();
+      navigate('/');
+    },
+  });
+
+  // Move focus to the new page's heading, as a full page load would (after the first render).
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [path]);
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <Link to="/" className="brand">
+          Acme Gigs
+        </Link>
+        <nav aria-label="Main">
+          {user ? (
+            <>
+              {user.dotsUserId ? null : <Link to="/signup">Finish sign-up</Link>}
+              <Link to="/account">Payout settings</Link>
+              <Link to="/withdraw">Withdraw</Link>
+            </>
+          ) : (
+            <Link to="/signup">Sign up</Link>
+          )}
+        </nav>
+        {user ? (
+          <span className="who">
+            {user.name}{' '}
+            <button type="button" className="secondary" onClick={() => signOut.mutate()}>
+              Sign out
+            </button>
+          </span>
+        ) : null}
+      </header>
+      {/* Keyed by user: flows created for one user are never shown to the next one on this tab. */}
+      <DotsProvider key={user?.id ?? 'signed-out'} flowEndpoint="/api/dots/flows" environment={environment}>
+        <main id="main" ref={mainRef}>
+          {me.isPending ? (
+            <p role="status">Loading…</p>
+          ) : me.isError ? (
+            <p role="alert">The backend did not answer: {me.error.message}</p>
+          ) : (
+            page(path, user)
+          )}
+        </main>
+      </DotsProvider>
+      <LogPanel webhooks={webhooks} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// The browser's view of the host backend. It never sends a Dots user id: the server decides it.
+
+export interface User {
+  id: string;
+  name: string;
+  /** Set by the backend when a verified webhook shows the Dots user created at onboarding. */
+  dotsUserId: string | null;
+}
+
+export interface ServerFlow {
+  id: string;
+  user_id: string | null;
+  steps: string[];
+  completed_steps: string[];
+}
+
+export interface WebhookLogEntry {
+  seq: number;
+  receivedAt: string;
+  webhookId: string;
+  event: string;
+  flowId: string;
+  completedSteps: string[];
+  dotsUserId: string | null;
+  link: 'linked' | 'unchanged' | 'conflict' | 'unknown_user' | null;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, { credentials: 'same-origin', ...init });
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+    throw new ApiError(response.status, typeof message === 'string' ? message : `${path} answered ${response.status}`);
+  }
+  return body as T;
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export const api = {
+  config: () => request<{ frameOrigins: string[] }>('/api/config'),
+  me: () => request<{ user: User | null }>('/api/me').then((body) => body.user),
+  signUp: (name: string) => request<{ user: User }>('/api/session', json('POST', { name })).then((body) => body.user),
+  signOut: () => request<null>('/api/session', { method: 'DELETE' }),
+  flow: (id: string) => request<ServerFlow>(`/api/dots/flows/${encodeURIComponent(id)}`),
+};

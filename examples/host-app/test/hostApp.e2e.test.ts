@@ -1,0 +1,172 @@
+// The running example in real Chromium: a new user signs up (onboarding + compliance), saves payout
+// settings, withdraws; the page's callbacks, the backend's verified webhooks, the flows as Dots
+// reports them and the stored Dots user id must all agree.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostApp, type HostApp } from '../server/startHostApp.js';
+
+interface ServerFlow {
+  id: string;
+  user_id: string | null;
+  steps: string[];
+  completed_steps: string[];
+  metadata: Record<string, string> | null;
+}
+
+let app: HostApp;
+let browser: Browser;
+let dataDir: string;
+const cleanups: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'host-app-e2e-'));
+  [app, browser] = await Promise.all([
+    startHostApp({ port: 0, dataFile: join(dataDir, 'store.json') }),
+    chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' }),
+  ]);
+  cleanups.push(
+    () => browser.close(),
+    () => app.close(),
+  );
+}, 30_000);
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function press(frame: FrameLocator, button: string, nextHeading?: string) {
+  await frame.getByRole('button', { name: button, exact: true }).click();
+  if (nextHeading) await frame.getByRole('heading', { level: 1, name: nextHeading }).waitFor();
+}
+
+const callbacks = (page: Page) =>
+  page.locator('[data-log="callbacks"] > li').evaluateAll((items) =>
+    items.map((li) => {
+      const { callback, step, status, flowId } = (li as HTMLElement).dataset;
+      return step ? { callback, step, status, flowId } : { callback, flowId };
+    }),
+  );
+
+async function serverFlow(page: Page, id: string): Promise<ServerFlow> {
+  // page.request shares the browser's cookies: this is the page's own session asking its backend.
+  const response = await page.request.get(`${app.url}/api/dots/flows/${id}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as ServerFlow;
+}
+
+describe('example host app, end to end', () => {
+  let sessionCookie: string;
+
+  it('onboarding → compliance → manage-payouts → payout, with callbacks, webhooks and server truth agreeing', async () => {
+    const context = await browser.newContext();
+    cleanups.push(() => context.close());
+    // Shorter than the test's timeout, so a stuck step fails with the locator it waited for.
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(app.url);
+
+    // Sign-up: a host account, then Dots onboarding + compliance with a progress indicator.
+    await page.getByRole('main').getByRole('link', { name: 'Sign up' }).click();
+    await page.getByLabel('Your name').fill('Ada Lovelace');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Set up payouts' }).waitFor();
+    const progress = page.getByRole('progressbar', { name: 'Flow progress' });
+    await progress.waitFor();
+    expect(await progress.getAttribute('aria-valuenow')).toBe('0');
+    const signup = page.frameLocator('iframe[title="Sign-up with Dots: phone and tax details"]');
+    await signup.getByRole('heading', { level: 1, name: 'Verify your phone' }).waitFor();
+    await press(signup, 'Send code', 'Enter the code');
+    await press(signup, 'Verify', 'Tax information');
+    await expect.poll(() => progress.getAttribute('aria-valuenow')).toBe('50');
+    await press(signup, 'Submit');
+
+    // The app moves on only once the backend has stored the Dots user from a verified webhook.
+    await page.waitForURL(`${app.url}/account`);
+    const payouts = page.frameLocator('iframe[title="Dots payout methods"]');
+    await press(payouts, 'Save');
+    await page.getByRole('status').filter({ hasText: 'No changes to your payout method' }).waitFor();
+    expect(await payouts.getByRole('button', { name: 'Continue' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Done', exact: true }).click();
+    await page.waitForURL(`${app.url}/`);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Withdraw' }).click();
+    const withdraw = page.frameLocator('iframe[title="Withdraw with Dots"]');
+    await withdraw.getByRole('heading', { level: 1, name: 'Withdraw funds' }).waitFor();
+    await press(withdraw, 'Withdraw');
+    await page.getByRole('status').filter({ hasText: 'Withdrawal requested' }).waitFor();
+
+    // 1. The callbacks arrived in order, one flow per page.
+    const heard = await callbacks(page);
+    const [signupFlow, payoutsFlow, withdrawFlow] = [heard[0]?.flowId, heard[3]?.flowId, heard[4]?.flowId];
+    expect(new Set([signupFlow, payoutsFlow, withdrawFlow]).size).toBe(3);
+    expect(heard).toEqual([
+      { callback: 'onStepComplete', step: 'onboarding', status: 'completed', flowId: signupFlow },
+      { callback: 'onStepComplete', step: 'compliance', status: 'completed', flowId: signupFlow },
+      { callback: 'onComplete', flowId: signupFlow },
+      { callback: 'onStepComplete', step: 'manage-payouts', status: 'completed-saved', flowId: payoutsFlow },
+      { callback: 'onStepComplete', step: 'payout', status: 'completed', flowId: withdrawFlow },
+      { callback: 'onComplete', flowId: withdrawFlow },
+    ]);
+
+    // 2. The backend verified one signed webhook per completed step, and streamed each to the page.
+    const me = (await (await page.request.get(`${app.url}/api/me`)).json()) as { user: { id: string } };
+    await expect.poll(() => app.webhookLog.forUser(me.user.id).length).toBe(4);
+    const webhooks = app.webhookLog.forUser(me.user.id);
+    expect(new Set(webhooks.map((hook) => hook.webhookId)).size).toBe(4);
+    expect(webhooks.every((hook) => hook.event === 'flow.updated')).toBe(true);
+    const perFlow = (id: string | undefined) => webhooks.filter((hook) => hook.flowId === id);
+    expect([perFlow(signupFlow).length, perFlow(payoutsFlow).length, perFlow(withdrawFlow).length]).toEqual([2, 1, 1]);
+    await expect.poll(() => page.locator('[data-log="webhooks"] > li').count()).toBe(4);
+
+    // 3. Its GET of each flow shows the same completed steps as the callbacks.
+    const [first, second, third] = await Promise.all(
+      [signupFlow, payoutsFlow, withdrawFlow].map((id) => serverFlow(page, id!)),
+    );
+    expect(first!.completed_steps).toEqual(['onboarding', 'compliance']);
+    expect(second!.completed_steps).toEqual(['manage-payouts']);
+    expect(third!.completed_steps).toEqual(['payout']);
+    expect(perFlow(signupFlow).at(-1)?.completedSteps).toEqual(first!.completed_steps);
+
+    // 4. The Dots user created at onboarding was stored, and the next flows were created with it.
+    const dotsUserId = first!.user_id;
+    expect(dotsUserId).toMatch(/^user_/);
+    const stored = JSON.parse(await readFile(join(dataDir, 'store.json'), 'utf8')) as {
+      users: { id: string; dotsUserId: string | null }[];
+    };
+    expect(stored.users.find((user) => user.id === me.user.id)?.dotsUserId).toBe(dotsUserId);
+    for (const flow of [second!, third!]) {
+      expect(flow.user_id).toBe(dotsUserId);
+      expect(flow.steps).not.toContain('onboarding');
+      expect(flow.metadata?.['host_user_id']).toBe(me.user.id);
+    }
+
+    sessionCookie = (await context.cookies(app.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  it('a returning user, after a restart on the same store, gets flows for the stored Dots user', async () => {
+    expect(sessionCookie).toContain('host_session=');
+    await app.close();
+    app = await startHostApp({ port: 0, dataFile: join(dataDir, 'store.json') });
+
+    const me = await fetch(`${app.url}/api/me`, { headers: { cookie: sessionCookie } });
+    const { user } = (await me.json()) as { user: { dotsUserId: string } };
+    expect(user.dotsUserId).toMatch(/^user_/);
+    const created = await fetch(`${app.url}/api/dots/flows`, {
+      method: 'POST',
+      headers: { cookie: sessionCookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ steps: ['payout'] }),
+    });
+    expect(created.status).toBe(201);
+    const flow = (await created.json()) as ServerFlow;
+    expect(flow.user_id).toBe(user.dotsUserId);
+    expect(flow.steps).toEqual(['payout']);
+  }, 20_000);
+});

@@ -1,0 +1,123 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, waitFor } from 'storybook/test';
+import { ManagePayouts } from '@dots-flow/react';
+import { choosePayoutMethod, flowPage, press } from './support/flowPage.js';
+
+const usage = `
+\`\`\`tsx
+import { DotsProvider, ManagePayouts } from '@dots-flow/react';
+
+export function PayoutSettings({ onClose }: { onClose: () => void }) {
+  return (
+    <DotsProvider flowEndpoint="/api/dots/flows" environment="sandbox">
+      <ManagePayouts
+        onSave={({ status }) => console.log(status === 'completed' ? 'changed' : 'unchanged')}
+        renderActions={() => <button onClick={onClose}>Done</button>}
+      />
+    </DotsProvider>
+  );
+}
+\`\`\`
+`;
+
+const meta = {
+  title: 'Components/ManagePayouts',
+  component: ManagePayouts,
+  tags: ['autodocs'],
+  args: { onSave: fn(), onDone: fn(), onStepComplete: fn(), onError: fn() },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The manage-payouts step as a widget for account settings. By default the Continue button is hidden ' +
+          '(`hide_continue_button: true`): the user stays on the step, every save calls `onSave` with `completed` ' +
+          '(changed) or `completed-saved` (no changes), and your own actions go in `renderActions`. With ' +
+          '`hideContinueButton={false}` the step completes once, calls `onDone` and the widget shows its ' +
+          'completed state.\n' +
+          usage,
+      },
+    },
+  },
+} satisfies Meta<typeof ManagePayouts>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const FRAME_TITLE = 'Payout methods';
+const saveStatus = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector('[data-dots-manage-payouts]')?.getAttribute('data-save-status');
+
+/** Embedded in settings: saves keep the user on the step; the host renders its own "Done" button. */
+export const ContinueHidden: Story = {
+  args: {
+    renderActions: ({ saves }) => (
+      <button type="button" disabled={saves === 0}>
+        Done
+      </button>
+    ),
+  },
+  play: async ({ canvas, canvasElement, args }) => {
+    const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+    expect(canvas.getByRole('button', { name: 'Done' })).toBeDisabled();
+
+    await press(frame, 'Save');
+    await waitFor(() =>
+      expect(args.onSave).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'completed-saved' })),
+    );
+    await choosePayoutMethod(frame, /Venmo/);
+    await press(frame, 'Save');
+    await waitFor(() => expect(args.onSave).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'completed' })));
+
+    expect(args.onSave).toHaveBeenCalledTimes(2);
+    expect(canvas.getByRole('status')).toHaveTextContent('Payout method updated');
+    expect(canvas.getByRole('button', { name: 'Done' })).toBeEnabled();
+    // Still on the step: the frame stays and nothing finished.
+    expect(canvas.getByTitle(FRAME_TITLE)).toBe(frame);
+    expect(await (await flowPage(frame)).findByRole('button', { name: 'Save' })).toBeInTheDocument();
+    expect(saveStatus(canvasElement)).toBe('completed');
+    expect(args.onDone).not.toHaveBeenCalled();
+  },
+};
+
+/** Saved without changing anything: `completed-saved`, shown as "No changes". */
+export const SavedWithoutChanges: Story = {
+  play: async ({ canvas, canvasElement, args }) => {
+    const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+    await press(frame, 'Save');
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('No changes to your payout method'));
+    expect(args.onSave).toHaveBeenCalledOnce();
+    expect(args.onSave).toHaveBeenCalledWith(expect.objectContaining({ status: 'completed-saved' }));
+    expect(saveStatus(canvasElement)).toBe('completed-saved');
+  },
+};
+
+/** Saved with a new default method: `completed`, shown as "Payout method updated". */
+export const SavedWithChanges: Story = {
+  play: async ({ canvas, canvasElement, args }) => {
+    const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+    await choosePayoutMethod(frame, /PayPal/);
+    await press(frame, 'Save');
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Payout method updated'));
+    expect(args.onSave).toHaveBeenCalledOnce();
+    expect(args.onSave).toHaveBeenCalledWith(expect.objectContaining({ status: 'completed' }));
+    expect(saveStatus(canvasElement)).toBe('completed');
+  },
+};
+
+/** With Dots' Continue button: the step completes once, `onDone` fires and the widget shows it is done. */
+export const ContinueShown: Story = {
+  args: {
+    hideContinueButton: false,
+    renderActions: ({ done }) => (done ? <a href="#settings">Back to settings</a> : null),
+  },
+  play: async ({ canvas, args }) => {
+    const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+    await press(frame, 'Save');
+    await waitFor(() => expect(args.onDone).toHaveBeenCalledOnce());
+    expect(args.onSave).toHaveBeenCalledOnce();
+    expect(args.onSave).toHaveBeenCalledWith(expect.objectContaining({ status: 'completed-saved' }));
+    expect(await canvas.findByText('Payout settings saved')).toBeInTheDocument();
+    expect(canvas.queryByTitle(FRAME_TITLE)).toBeNull();
+    expect(canvas.getByRole('link', { name: 'Back to settings' })).toBeInTheDocument();
+  },
+};
