@@ -29,12 +29,14 @@ function currentStep() {
 
 function show(title, children, { focus = false, progress = null } = {}) {
   const heading = el('h1', { textContent: title, tabIndex: -1 });
-  app.replaceChildren(
+  const nodes = [
     el('p', { className: 'sandbox-badge', textContent: 'Dots sandbox · test data only' }),
     progress ? el('p', { className: 'progress', textContent: progress }) : null,
     heading,
     ...children,
-  );
+  ];
+  // replaceChildren would print a null as the text "null".
+  app.replaceChildren(...nodes.filter((node) => node !== null));
   if (focus) heading.focus();
 }
 

@@ -181,6 +181,7 @@ describe('flow page (server mode)', () => {
     await page.waitForTimeout(200);
     expect(await messages()).toEqual([]);
     expect(await frame.getByRole('button').count()).toBe(0);
+    expect(await frame.locator('body').innerText()).not.toContain('null');
   }, 20_000);
 
   it('redirect: posts its completion, then takes the whole window to redirect_url', async () => {
