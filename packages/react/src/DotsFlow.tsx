@@ -1,10 +1,9 @@
 'use client';
-import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import type { DotsFlowError } from '@dots-flow/core';
 import { useDotsFlow, DEFAULT_MIN_HEIGHT, type UseDotsFlowOptions } from './useDotsFlow.js';
 import { FlowSessionContext } from './FlowSessionContext.js';
-import { FlowLoading } from './FlowLoading.js';
-import { FlowError } from './FlowError.js';
+import { FlowView } from './FlowView.js';
 
 export interface ErrorFallbackProps {
   error: DotsFlowError;
@@ -20,8 +19,6 @@ export interface DotsFlowProps
   /** Rendered above the frame, inside the flow's context (e.g. `<FlowProgress />`). */
   children?: ReactNode;
 }
-
-const overlay: CSSProperties = { position: 'absolute', inset: 0 };
 
 /**
  * A Dots flow in an iframe: created through your backend, shown only from a trusted origin,
@@ -60,29 +57,11 @@ export function DotsFlow(props: DotsFlowProps) {
     title,
     minHeight,
   });
-  const { status, error, frameProps, retry } = flow;
-  const loading = status === 'creating' || status === 'loading';
-
   return (
     <FlowSessionContext.Provider value={flow.session}>
-      <div {...rest} data-dots-flow="" data-status={status} style={style}>
+      <div {...rest} data-dots-flow="" data-status={flow.status} style={style}>
         {children}
-        {status === 'error' && error ? (
-          errorFallback ? (
-            errorFallback({ error, retry })
-          ) : (
-            <FlowError error={error} retry={retry} minHeight={minHeight} />
-          )
-        ) : (
-          <div style={{ position: 'relative', minHeight }}>
-            {frameProps ? <iframe {...frameProps} /> : null}
-            {loading ? (
-              <div style={overlay} aria-busy="true">
-                {loadingFallback ?? <FlowLoading />}
-              </div>
-            ) : null}
-          </div>
-        )}
+        <FlowView flow={flow} minHeight={minHeight} loadingFallback={loadingFallback} errorFallback={errorFallback} />
       </div>
     </FlowSessionContext.Provider>
   );
