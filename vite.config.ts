@@ -55,6 +55,8 @@ export default defineConfig({
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
           globalSetup: ['./scripts/vitest-sandbox-setup.ts'],
           browser,
+          // A cold cross-origin frame on a busy 2-core machine can take more than the default 1 s to answer.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

@@ -98,8 +98,8 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
           </span>
         ) : null}
       </header>
-      {/* Keyed by user: flows created for one user are never shown to the next one on this tab. */}
-      <DotsProvider key={user?.id ?? 'signed-out'} flowEndpoint="/api/dots/flows" environment={environment}>
+      {/* userKey: flows created for one user are never shown to the next one on this tab. */}
+      <DotsProvider userKey={user?.id ?? 'signed-out'} flowEndpoint="/api/dots/flows" environment={environment}>
         <main id="main" ref={mainRef}>
           {me.isPending ? (
             <p role="status">Loading…</p>

@@ -20,13 +20,14 @@ export type DotsFlowErrorCode = (typeof DOTS_FLOW_ERROR_CODES)[number];
  */
 export class DotsFlowError extends Error {
   override readonly name = 'DotsFlowError';
-  readonly code: DotsFlowErrorCode;
+  declare readonly code: DotsFlowErrorCode;
   /** HTTP status of the host backend's answer, when there was one. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
 
   /** An empty `message` (production builds drop the long ones) becomes a short one naming the code. */
   constructor(code: DotsFlowErrorCode, message = '', options?: { cause?: unknown; status?: number }) {
-    super(message || `dots-flow: ${code}`, options?.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from its options, and an undefined cause is left out entirely.
+    super(message || `dots-flow: ${code}`, options?.cause === undefined ? undefined : options);
     this.code = code;
     this.status = options?.status;
   }

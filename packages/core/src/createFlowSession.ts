@@ -2,7 +2,7 @@ import type { DotsFlowError } from './DotsFlowError.js';
 import { devWarn } from './devWarn.js';
 import { flowSessionEvents } from './flowSessionEvents.js';
 import type { FlowSessionEvent } from './flowSessionEvents.js';
-import { createFlowSessionReducer, flowSessionActions, INITIAL_FLOW_SESSION_STATE } from './flowSessionReducer.js';
+import { createFlowSessionReducer, INITIAL_FLOW_SESSION_STATE } from './flowSessionReducer.js';
 import type { FlowSessionAction, FlowSessionState } from './flowSessionReducer.js';
 import { isTrustedOrigin } from './isTrustedOrigin.js';
 import { parseFlowMessage } from './parseFlowMessage.js';
@@ -58,77 +58,59 @@ export interface FlowSession {
  */
 export function createFlowSession(options: FlowSessionOptions): FlowSession {
   const reducer = createFlowSessionReducer(options);
-  const trustedOrigins: readonly string[] = Object.freeze(Array.from(options.trustedOrigins));
+  const trustedOrigins = [...options.trustedOrigins];
   const warn = options.warn ?? devWarn;
-  const onListenerError = options.onListenerError ?? ((error: unknown) => queueMicrotask(() => rethrow(error)));
+  const onListenerError =
+    options.onListenerError ??
+    ((error: unknown) =>
+      queueMicrotask(() => {
+        throw error;
+      }));
   const listeners = new Set<FlowSessionListener>();
   const eventListeners = new Set<FlowSessionEventListener>();
-  // Work done by a listener that dispatches is queued, so every listener sees changes in order.
-  const queue: (() => void)[] = [];
+  // Deliveries a listener causes by dispatching wait their turn, so every listener sees changes in order.
+  const queue: [listeners: Set<(...args: never[]) => void>, args: unknown[]][] = [];
   let flushing = false;
   let state = INITIAL_FLOW_SESSION_STATE;
   let frame: unknown = null;
-
-  function safely(run: () => void, report: (error: unknown) => void): void {
-    try {
-      run();
-    } catch (error) {
-      try {
-        report(error);
-      } catch {
-        // A broken reporter must not break the store either.
-      }
-    }
-  }
-
-  function notify<L>(set: Set<L>, call: (listener: L) => void): void {
-    // A listener removed by an earlier one in the same round is not called any more.
-    for (const listener of [...set]) if (set.has(listener)) safely(() => call(listener), onListenerError);
-  }
 
   function dispatch(action: FlowSessionAction): boolean {
     const previous = state;
     const next = reducer(previous, action);
     if (next === previous) return false;
     state = next;
-    queue.push(() => notify(listeners, (listener) => listener(next, previous)));
-    for (const event of flowSessionEvents(action, previous, next))
-      queue.push(() => notify(eventListeners, (listener) => listener(event)));
-    if (!flushing) {
-      flushing = true;
-      try {
-        for (let job = queue.shift(); job !== undefined; job = queue.shift()) job();
-      } finally {
-        flushing = false;
+    queue.push([listeners, [next, previous]]);
+    for (const event of flowSessionEvents(action, previous, next)) queue.push([eventListeners, [event]]);
+    if (flushing) return true;
+    // Nothing below throws (listener errors are caught one by one), so the flag always comes back down.
+    flushing = true;
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const [set, args] = job;
+      // A listener removed by an earlier one in the same round is not called any more.
+      for (const listener of [...set]) {
+        if (!set.has(listener)) continue;
+        try {
+          (listener as (...args: unknown[]) => void)(...args);
+        } catch (error) {
+          try {
+            onListenerError(error);
+          } catch {
+            // A broken reporter must not break the store either.
+          }
+        }
       }
     }
+    flushing = false;
     return true;
   }
 
   // Call sites guard with NODE_ENV so production builds drop the messages as well as the warnings.
   function tell(message: string, detail?: unknown): void {
-    safely(
-      () => warn(message, detail),
-      () => undefined,
-    );
-  }
-
-  /** Reads each field of the event once, in the order the checks need them; `null` when not for us. */
-  function read(event: unknown): { data: unknown } | null {
-    if (typeof event !== 'object' || event === null) return null;
-    const { source } = event as FlowMessageEventLike;
-    // Other windows' messages (other flows, dev tools, extensions) are normal traffic: ignore them quietly.
-    if (frame === null || source !== frame) return null;
-    const { origin } = event as FlowMessageEventLike;
-    if (!isTrustedOrigin(origin, trustedOrigins)) {
-      if (process.env.NODE_ENV !== 'production') {
-        tell(
-          `Ignored a message from the flow frame: origin ${typeof origin === 'string' ? JSON.stringify(origin) : typeof origin} is not trusted. Add it to environment.frameOrigins if it serves your flows.`,
-        );
-      }
-      return null;
+    try {
+      warn(message, detail);
+    } catch {
+      // A throwing logger must not break the session.
     }
-    return { data: (event as FlowMessageEventLike).data };
   }
 
   return {
@@ -145,33 +127,42 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
       frame = win ?? null;
     },
     receive(event) {
-      let checked: { data: unknown } | null;
+      let data: unknown;
+      // Each field of the event is read once, in the order the checks need them.
       try {
-        checked = read(event);
+        if (typeof event !== 'object' || event === null) return false;
+        const { source } = event as FlowMessageEventLike;
+        // Other windows' messages (other flows, dev tools, extensions) are normal traffic: ignore them quietly.
+        if (frame === null || source !== frame) return false;
+        const { origin } = event as FlowMessageEventLike;
+        if (!isTrustedOrigin(origin, trustedOrigins)) {
+          if (process.env.NODE_ENV !== 'production') {
+            tell(
+              `Ignored a message from the flow frame: origin ${typeof origin === 'string' ? JSON.stringify(origin) : typeof origin} is not trusted. Add it to environment.frameOrigins if it serves your flows.`,
+            );
+          }
+          return false;
+        }
+        data = (event as FlowMessageEventLike).data;
       } catch (error) {
         if (process.env.NODE_ENV !== 'production') tell('Ignored a message event that could not be read.', error);
         return false;
       }
-      if (checked === null) return false;
-      const message = parseFlowMessage(checked.data);
+      const message = parseFlowMessage(data);
       if (message === null) {
         if (process.env.NODE_ENV !== 'production') {
-          tell('Ignored a malformed message from the flow frame (expected {height} or {step, status}).', checked.data);
+          tell('Ignored a malformed message from the flow frame (expected {height} or {step, status}).', data);
         }
         return false;
       }
-      return dispatch(flowSessionActions.message(message));
+      return dispatch({ type: 'message', message });
     },
     flowCreated(flow) {
-      if (!dispatch(flowSessionActions.flowCreated(flow)) && process.env.NODE_ENV !== 'production') {
+      if (!dispatch({ type: 'flowCreated', flow }) && process.env.NODE_ENV !== 'production') {
         tell('flowCreated() was ignored: this session already has a flow or failed. Call reset() first.');
       }
     },
-    fail: (error) => void dispatch(flowSessionActions.failed(error)),
-    reset: () => void dispatch(flowSessionActions.reset()),
+    fail: (error) => void dispatch({ type: 'failed', error }),
+    reset: () => void dispatch({ type: 'reset' }),
   };
-}
-
-function rethrow(error: unknown): never {
-  throw error;
 }

@@ -41,7 +41,7 @@ export interface FlowSessionConfig {
   hasUser?: boolean;
 }
 
-export const flowSessionActions = Object.freeze({
+export const flowSessionActions = /* @__PURE__ */ Object.freeze({
   flowCreated: (flow: Flow): FlowSessionAction => ({ type: 'flowCreated', flow }),
   failed: (error: DotsFlowError): FlowSessionAction => ({ type: 'failed', error }),
   reset: (): FlowSessionAction => ({ type: 'reset' }),
@@ -59,6 +59,13 @@ export const INITIAL_FLOW_SESSION_STATE: FlowSessionState = Object.freeze({
   height: null,
 });
 
+const freeze = Object.freeze;
+
+/** The first step not completed yet, or `null` when all are. */
+function firstOpen(steps: readonly FlowStepName[], completedSteps: readonly CompletedStep[]): FlowStepName | null {
+  return steps.find((step) => !completedSteps.some((completed) => completed.step === step)) ?? null;
+}
+
 /**
  * Builds the pure reducer of a flow session for the steps it was requested with. It returns the
  * very same state object when an action changes nothing (duplicate completions, unknown steps,
@@ -69,80 +76,67 @@ export function createFlowSessionReducer(config: FlowSessionConfig): FlowSession
   const { requested, sticky } = readSteps(config.steps);
   const hasUser = config.hasUser === true;
 
-  function withProgress(base: Omit<FlowSessionState, 'currentStep' | 'progress'>, last: FlowStepName | null) {
-    const done = new Set(base.completedSteps.map((completed) => completed.step));
-    // Dots keeps the user on a sticky step after each save, so it stays current.
-    const currentStep = last !== null && sticky.has(last) ? last : (base.steps.find((step) => !done.has(step)) ?? null);
-    const progress = base.steps.length === 0 ? 0 : done.size / base.steps.length;
-    return Object.freeze({ ...base, currentStep, progress });
-  }
-
-  function created(flow: Flow): FlowSessionState {
-    const steps: FlowStepName[] = !hasUser && flow.user_id === null ? ['onboarding', ...requested] : [...requested];
-    const completedSteps: CompletedStep[] = [];
-    for (const name of flow.completed_steps) {
-      const step = flowStepNameOf(name);
-      if (step !== null && steps.includes(step) && !completedSteps.some((completed) => completed.step === step)) {
-        completedSteps.push(Object.freeze({ step, status: 'completed' }));
-      }
+  return function flowSessionReducer(state, action) {
+    const { type } = action;
+    const { status, steps } = state;
+    if (type === 'reset') return INITIAL_FLOW_SESSION_STATE;
+    if (type === 'failed') {
+      const { error } = action;
+      return status === 'error' && state.error === error ? state : freeze({ ...state, status: 'error', error });
     }
-    return withProgress(
-      {
+    if (type === 'flowCreated') {
+      if (status !== 'creating') return state;
+      const { flow } = action;
+      const flowSteps: FlowStepName[] =
+        !hasUser && flow.user_id === null ? ['onboarding', ...requested] : [...requested];
+      const completedSteps: CompletedStep[] = [];
+      for (const name of flow.completed_steps) {
+        const step = flowStepNameOf(name);
+        if (step !== null && flowSteps.includes(step) && !completedSteps.some((completed) => completed.step === step)) {
+          completedSteps.push(freeze({ step, status: 'completed' }));
+        }
+      }
+      // Completed steps are unique and all in the flow's steps, so their count is the progress.
+      return freeze({
         ...INITIAL_FLOW_SESSION_STATE,
         status: 'loading',
         flow,
-        steps: Object.freeze(steps),
-        completedSteps: Object.freeze(completedSteps),
-      },
-      null,
-    );
-  }
-
-  function completed(state: FlowSessionState, step: FlowStepName, status: StepStatus): FlowSessionState {
-    if (!state.steps.includes(step)) return state;
-    const index = state.completedSteps.findIndex((completed) => completed.step === step);
-    if (index !== -1 && !sticky.has(step)) return state;
-    const entry: CompletedStep = Object.freeze({ step, status });
-    const completedSteps =
-      index === -1
-        ? [...state.completedSteps, entry]
-        : state.completedSteps.map((completed, at) => (at === index ? entry : completed));
-    const next = withProgress({ ...state, completedSteps: Object.freeze(completedSteps) }, step);
-    // A sticky step's own save never finishes the flow: the user is still on it.
-    const isComplete = next.progress === 1 && !sticky.has(step);
-    const nextStatus = isComplete ? 'complete' : state.status === 'loading' ? 'ready' : state.status;
-    return Object.freeze({ ...next, status: nextStatus });
-  }
-
-  function measured(state: FlowSessionState, height: number): FlowSessionState {
-    const status = state.status === 'loading' ? 'ready' : state.status;
-    if (height === state.height && status === state.status) return state;
-    return Object.freeze({ ...state, status, height });
-  }
-
-  return function flowSessionReducer(state, action) {
-    switch (action.type) {
-      case 'reset':
-        return INITIAL_FLOW_SESSION_STATE;
-      case 'failed':
-        if (state.status === 'error' && state.error === action.error) return state;
-        return Object.freeze({ ...state, status: 'error', error: action.error });
-      case 'flowCreated':
-        return state.status === 'creating' ? created(action.flow) : state;
-      case 'message': {
-        if (state.status === 'creating' || state.status === 'error') return state;
-        const { message } = action;
-        return message.type === 'height'
-          ? measured(state, message.height)
-          : completed(state, message.step, message.status);
-      }
-      default:
-        return state;
+        steps: freeze(flowSteps),
+        completedSteps: freeze(completedSteps),
+        currentStep: firstOpen(flowSteps, completedSteps),
+        progress: completedSteps.length / flowSteps.length,
+      });
     }
+    if (type !== 'message' || status === 'creating' || status === 'error') return state;
+    const { message } = action;
+    // The frame has spoken: a loading session becomes ready.
+    const ready = status === 'loading' ? 'ready' : status;
+    if (message.type === 'height') {
+      const { height } = message;
+      return height === state.height && ready === status ? state : freeze({ ...state, status: ready, height });
+    }
+    const { step } = message;
+    const before = state.completedSteps;
+    const index = before.findIndex((completed) => completed.step === step);
+    const isSticky = sticky.includes(step);
+    if (!steps.includes(step) || (index !== -1 && !isSticky)) return state;
+    const entry = freeze({ step, status: message.status });
+    const completedSteps =
+      index === -1 ? [...before, entry] : before.map((completed, at) => (at === index ? entry : completed));
+    const progress = completedSteps.length / steps.length;
+    return freeze({
+      ...state,
+      // A sticky step's own save never finishes the flow: the user is still on it.
+      status: progress === 1 && !isSticky ? 'complete' : ready,
+      completedSteps: freeze(completedSteps),
+      // Dots keeps the user on a sticky step after each save, so it stays current.
+      currentStep: isSticky ? step : firstOpen(steps, completedSteps),
+      progress,
+    });
   };
 }
 
-function readSteps(steps: readonly StepInput[]): { requested: FlowStepName[]; sticky: ReadonlySet<FlowStepName> } {
+function readSteps(steps: readonly StepInput[]): { requested: FlowStepName[]; sticky: FlowStepName[] } {
   if (!Array.isArray(steps) || steps.length === 0) {
     throw new DotsFlowError(
       'invalid_request',
@@ -152,7 +146,7 @@ function readSteps(steps: readonly StepInput[]): { requested: FlowStepName[]; st
     );
   }
   const requested: FlowStepName[] = [];
-  const sticky = new Set<FlowStepName>();
+  const sticky: FlowStepName[] = [];
   for (const step of steps as readonly unknown[]) {
     const isObject = typeof step === 'object' && step !== null;
     const name = isObject ? (step as { name?: unknown }).name : step;
@@ -165,7 +159,7 @@ function readSteps(steps: readonly StepInput[]): { requested: FlowStepName[]; st
       );
     }
     if (!requested.includes(name)) requested.push(name);
-    if (isObject && (step as { hide_continue_button?: unknown }).hide_continue_button === true) sticky.add(name);
+    if (isObject && (step as { hide_continue_button?: unknown }).hide_continue_button === true) sticky.push(name);
   }
   return { requested, sticky };
 }

@@ -1,6 +1,6 @@
 import { DotsFlowError } from './DotsFlowError.js';
 import { DOTS_FRAME_ORIGINS } from './environments.js';
-import { isLoopbackHost } from './isLoopbackHost.js';
+import { isSecureFrameUrl } from './isLoopbackHost.js';
 import type { DotsEnvironment } from './types.js';
 
 /**
@@ -38,11 +38,7 @@ function checkedOrigin(origin: unknown): string {
     // Reported below.
   }
   // A serialised origin round-trips exactly: no path, no trailing slash, no wildcard, no credentials.
-  const ok =
-    typeof origin === 'string' &&
-    url?.origin === origin &&
-    !origin.includes('*') &&
-    (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)));
+  const ok = typeof origin === 'string' && url?.origin === origin && !origin.includes('*') && isSecureFrameUrl(url);
   if (ok) return origin;
   throw new DotsFlowError(
     'invalid_request',

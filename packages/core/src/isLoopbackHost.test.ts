@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost } from './isLoopbackHost.js';
+import { isLoopbackHost, isSecureFrameUrl } from './isLoopbackHost.js';
 
 describe('isLoopbackHost', () => {
   it('accepts the loopback hosts as URL spells them', () => {
@@ -20,6 +20,26 @@ describe('isLoopbackHost', () => {
       '',
     ]) {
       expect(isLoopbackHost(host)).toBe(false);
+    }
+  });
+
+  it('isSecureFrameUrl accepts https anywhere and plain http only on a loopback host', () => {
+    for (const url of [
+      'https://my.dots.dev/flow/1',
+      'http://127.0.0.1:4010',
+      'http://localhost',
+      'http://[::1]:4010/x',
+    ]) {
+      expect(isSecureFrameUrl(new URL(url))).toBe(true);
+    }
+    for (const url of [
+      'http://my.dots.dev',
+      'http://localhost.evil.com',
+      'javascript:alert(1)',
+      'ftp://127.0.0.1',
+      'data:,x',
+    ]) {
+      expect(isSecureFrameUrl(new URL(url))).toBe(false);
     }
   });
 });

@@ -6,9 +6,10 @@
  */
 export function ownValue(record: object, key: string): unknown {
   const descriptor = Object.getOwnPropertyDescriptor(record, key);
-  if (descriptor === undefined) return undefined;
-  if (!Object.hasOwn(descriptor, 'value')) throw new TypeError(`"${key}" is an accessor, not a data property`);
-  return descriptor.value;
+  if (descriptor && !Object.hasOwn(descriptor, 'value')) {
+    throw new TypeError(process.env.NODE_ENV !== 'production' ? `"${key}" is an accessor, not a data property` : '');
+  }
+  return descriptor?.value;
 }
 
 /** True for an object whose prototype is `Object.prototype` or `null`: what JSON and `postMessage` produce. */

@@ -15,27 +15,25 @@ export const MAX_FRAME_HEIGHT = 20_000;
  */
 export function parseFlowMessage(data: unknown): FlowMessage | null {
   try {
-    return parse(data);
+    // JSON.parse turns "__proto__" into an own key; such a payload is an attack, not a Dots message.
+    if (!isPlainRecord(data) || Object.getOwnPropertyDescriptor(data, '__proto__')) return null;
+    const height = ownValue(data, 'height');
+    const step = ownValue(data, 'step');
+    const status = ownValue(data, 'status');
+    if (height !== undefined) {
+      // The range check also drops NaN and the infinities.
+      return step === undefined &&
+        status === undefined &&
+        typeof height === 'number' &&
+        height > 0 &&
+        height <= MAX_FRAME_HEIGHT
+        ? { type: 'height', height: Math.ceil(height) }
+        : null;
+    }
+    const name = flowStepNameOf(step);
+    return name !== null && isStepStatus(status) ? { type: 'step', step: name, status } : null;
   } catch {
     // Revoked proxies, throwing traps and accessors land here: a message we cannot read is not a message.
     return null;
   }
-}
-
-function parse(data: unknown): FlowMessage | null {
-  if (!isPlainRecord(data)) return null;
-  // JSON.parse turns "__proto__" into an own key; such a payload is an attack, not a Dots message.
-  if (Object.getOwnPropertyDescriptor(data, '__proto__') !== undefined) return null;
-  const height = ownValue(data, 'height');
-  const step = ownValue(data, 'step');
-  const status = ownValue(data, 'status');
-  if (height !== undefined) return step === undefined && status === undefined ? parseHeight(height) : null;
-  const name = flowStepNameOf(step);
-  if (name === null || !isStepStatus(status)) return null;
-  return { type: 'step', step: name, status };
-}
-
-function parseHeight(height: unknown): FlowMessage | null {
-  if (typeof height !== 'number' || !Number.isFinite(height) || height <= 0 || height > MAX_FRAME_HEIGHT) return null;
-  return { type: 'height', height: Math.ceil(height) };
 }

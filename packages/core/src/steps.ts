@@ -40,13 +40,12 @@ export interface StepOptions {
 /** A step in a create request: a name, or a name with options. */
 export type StepInput = StepName | ({ name: StepName } & StepOptions);
 
-const stepSet: ReadonlySet<string> = new Set(STEPS);
-const onboardingSet: ReadonlySet<string> = new Set(ONBOARDING_STEPS);
-const statusSet: ReadonlySet<string> = new Set(STEP_STATUSES);
+// `includes` compares with SameValueZero, so only the listed strings themselves ever match.
+const has = (list: readonly string[], value: unknown): boolean => list.includes(value as string);
 
 /** True when `value` is one of `STEPS`. */
 export function isStepName(value: unknown): value is StepName {
-  return typeof value === 'string' && stepSet.has(value);
+  return has(STEPS, value);
 }
 
 /** The name of a step input: `'payout'` and `{ name: 'payout' }` both give `'payout'`. */
@@ -59,12 +58,10 @@ export function stepNameOf(step: StepInput): StepName {
  * name as is, `'authorization'` or `'onboarding'` as `'onboarding'`, and `null` for anything else.
  */
 export function flowStepNameOf(value: unknown): FlowStepName | null {
-  if (typeof value !== 'string') return null;
-  if (onboardingSet.has(value)) return 'onboarding';
-  return isStepName(value) ? value : null;
+  return has(ONBOARDING_STEPS, value) ? 'onboarding' : isStepName(value) ? value : null;
 }
 
 /** True when `value` is one of `STEP_STATUSES`. */
 export function isStepStatus(value: unknown): value is StepStatus {
-  return typeof value === 'string' && statusSet.has(value);
+  return has(STEP_STATUSES, value);
 }

@@ -1,5 +1,5 @@
 import { DotsFlowError } from './DotsFlowError.js';
-import { isLoopbackHost } from './isLoopbackHost.js';
+import { isSecureFrameUrl } from './isLoopbackHost.js';
 import { isTrustedOrigin } from './isTrustedOrigin.js';
 
 /**
@@ -29,15 +29,15 @@ export function validateFlowLink(link: unknown, trustedOrigins: readonly string[
         : '',
     );
   }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!secure || url.username !== '' || url.password !== '' || !isTrustedOrigin(url.origin, trustedOrigins)) {
+  const secure = isSecureFrameUrl(url);
+  if (!secure || url.username || url.password || !isTrustedOrigin(url.origin, trustedOrigins)) {
     throw new DotsFlowError(
       'untrusted_link',
       process.env.NODE_ENV !== 'production'
         ? !secure
           ? `Refusing to frame the flow link ${quote(link as string)}: only https: links are framed ` +
             '(plain http: only for a local sandbox on localhost, 127.0.0.1 or [::1] listed in environment.frameOrigins).'
-          : url.username !== '' || url.password !== ''
+          : url.username || url.password
             ? 'Refusing to frame a flow link that carries credentials (user:password@). Return the link exactly as Dots gives it.'
             : `Refusing to frame the flow link: its origin ${quote(url.origin)} is not trusted. If this origin serves your ` +
               `Dots flows, add its origin to environment.frameOrigins; otherwise check the environment ('sandbox' or 'production').`

@@ -28,38 +28,27 @@ export interface DotsFlowProps
  * <DotsFlow steps={['compliance']} onComplete={() => navigate('/done')} />
  */
 export function DotsFlow(props: DotsFlowProps) {
+  // The hook reads its own options from the props; the rest goes to the container.
   const {
-    steps,
-    metadata,
-    onReady,
-    onHeightChange,
-    onStepComplete,
-    onComplete,
-    onError,
-    frameTimeoutMs,
-    title,
+    steps: _steps,
+    metadata: _metadata,
+    onReady: _onReady,
+    onHeightChange: _onHeightChange,
+    onStepComplete: _onStepComplete,
+    onComplete: _onComplete,
+    onError: _onError,
+    frameTimeoutMs: _frameTimeoutMs,
+    title: _title,
     minHeight = DEFAULT_MIN_HEIGHT,
     loadingFallback,
     errorFallback,
     children,
-    style,
     ...rest
   } = props;
-  const flow = useDotsFlow({
-    steps,
-    metadata,
-    onReady,
-    onHeightChange,
-    onStepComplete,
-    onComplete,
-    onError,
-    frameTimeoutMs,
-    title,
-    minHeight,
-  });
+  const flow = useDotsFlow(props);
   return (
     <FlowSessionContext.Provider value={flow.session}>
-      <div {...rest} data-dots-flow="" data-status={flow.status} style={style}>
+      <div {...rest} data-dots-flow="" data-status={flow.status}>
         {children}
         <FlowView flow={flow} minHeight={minHeight} loadingFallback={loadingFallback} errorFallback={errorFallback} />
       </div>

@@ -1,5 +1,5 @@
-import { hashKey, isServer, type QueryClient } from '@tanstack/react-query';
-import { DotsFlowError, isStepName, parseFlow, type Flow, type StepInput } from '@dots-flow/core';
+import { isServer, type QueryClient } from '@tanstack/react-query';
+import { createFlowSessionReducer, isStepName, parseFlow, type Flow, type StepInput } from '@dots-flow/core';
 import { endpointFlowSource, type CreateFlowFn, type FlowRequest } from './flowSource.js';
 
 /**
@@ -10,30 +10,22 @@ export const FLOW_REUSE_MS = 10 * 60_000;
 
 export type FlowQueryKey = readonly ['dots-flow', string, FlowRequest];
 
-/** The canonical form of a request: equal content gives an equal key, whatever the object identities. */
+/**
+ * The canonical form of a request: equal content gives an equal key, whatever the object identities.
+ * It does not validate: steps that are not Dots steps are left as they are, for the flow session (or
+ * `prefetchFlow`) to reject with `invalid_request`.
+ */
 export function normalizeRequest(steps: readonly StepInput[], metadata?: Record<string, string>): FlowRequest {
-  if (!Array.isArray(steps) || steps.length === 0) {
-    throw new DotsFlowError(
-      'invalid_request',
-      process.env.NODE_ENV !== 'production' ? '`steps` must be a non-empty list, e.g. steps={["compliance"]}.' : '',
-    );
-  }
-  const normalized = steps.map((step): StepInput => {
-    const name = typeof step === 'string' ? step : step?.name;
-    if (!isStepName(name)) {
-      throw new DotsFlowError(
-        'invalid_request',
-        process.env.NODE_ENV !== 'production'
-          ? `Unknown step ${JSON.stringify(name)}. Use one of the names in STEPS.`
-          : '',
-      );
-    }
-    if (typeof step === 'string') return name;
-    const out: { name: typeof name; hide_continue_button?: boolean; redirect_url?: string } = { name };
-    if (step.hide_continue_button !== undefined) out.hide_continue_button = step.hide_continue_button === true;
-    if (step.redirect_url !== undefined) out.redirect_url = String(step.redirect_url);
-    return Object.keys(out).length === 1 ? name : out;
-  });
+  const normalized: StepInput[] = Array.isArray(steps)
+    ? steps.map((step: StepInput): StepInput => {
+        const name = typeof step === 'string' ? step : step?.name;
+        if (typeof step === 'string' || !isStepName(name)) return name;
+        const out: { name: typeof name; hide_continue_button?: boolean; redirect_url?: string } = { name };
+        if (step.hide_continue_button !== undefined) out.hide_continue_button = step.hide_continue_button === true;
+        if (step.redirect_url !== undefined) out.redirect_url = String(step.redirect_url);
+        return Object.keys(out).length === 1 ? name : out;
+      })
+    : (steps as StepInput[]);
   return metadata === undefined ? { steps: normalized } : { steps: normalized, metadata: { ...metadata } };
 }
 
@@ -46,37 +38,20 @@ export function flowQueryKey(sourceKey: string, request: FlowRequest): FlowQuery
   return ['dots-flow', sourceKey, request];
 }
 
-interface Pending {
-  controller: AbortController;
-  mounts: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
-}
-
-// Creation is aborted only when no mounted flow wants it any more. TanStack Query would cancel as soon as its
-// last observer leaves, which under StrictMode's unmount/remount would create every flow twice.
-const pendingByClient = new WeakMap<QueryClient, Map<string, Pending>>();
-
-function pendingEntry(client: QueryClient, hash: string): [Map<string, Pending>, Pending] {
-  let map = pendingByClient.get(client);
-  if (!map) pendingByClient.set(client, (map = new Map()));
-  let entry = map.get(hash);
-  if (!entry) map.set(hash, (entry = { controller: new AbortController(), mounts: 0, timer: undefined }));
-  return [map, entry];
-}
+// The abort controller of each query's running creation. Creation is aborted only when no mounted flow
+// observes the query any more: TanStack Query would cancel as soon as its last observer leaves, which
+// under StrictMode's unmount/remount would create every flow twice.
+const controllers = new WeakMap<object, AbortController>();
 
 /** Query options shared by the mounted flow and `prefetchFlow`, so a prefetched flow is reused. */
 export function flowQueryOptions(client: QueryClient, key: FlowQueryKey, createFlow: CreateFlowFn) {
   return {
     queryKey: key,
     queryFn: async (): Promise<Flow> => {
-      const hash = hashKey(key);
-      const [map, entry] = pendingEntry(client, hash);
-      if (entry.controller.signal.aborted) entry.controller = new AbortController();
-      try {
-        return parseFlow(await createFlow(key[2], { signal: entry.controller.signal }));
-      } finally {
-        if (entry.mounts === 0 && entry.timer === undefined) map.delete(hash);
-      }
+      const controller = new AbortController();
+      const query = client.getQueryCache().find({ queryKey: key });
+      if (query) controllers.set(query, controller);
+      return parseFlow(await createFlow(key[2], { signal: controller.signal }));
     },
     staleTime: FLOW_REUSE_MS,
     // On a server a render must leave no timer behind (flows are only ever created in the browser).
@@ -89,27 +64,17 @@ export function flowQueryOptions(client: QueryClient, key: FlowQueryKey, createF
   };
 }
 
-/** Marks a mounted flow as wanting its creation; the returned release aborts it once nobody does. */
-export function retainFlowCreation(client: QueryClient, key: FlowQueryKey): () => void {
-  const hash = hashKey(key);
-  const [map, entry] = pendingEntry(client, hash);
-  clearTimeout(entry.timer);
-  entry.timer = undefined;
-  entry.mounts += 1;
-  return () => {
-    entry.mounts -= 1;
-    if (entry.mounts > 0) return;
-    // A StrictMode remount retains again within the same task; only a real unmount gets past this timer.
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
-      if (entry.mounts > 0) return;
-      if (map.get(hash) === entry) map.delete(hash);
-      if (client.getQueryState(key)?.fetchStatus === 'fetching') {
-        entry.controller.abort();
-        client.removeQueries({ queryKey: key, exact: true });
-      }
-    }, 0);
-  };
+/** Called when a mounted flow lets go of its query: aborts the creation once nobody observes it. */
+export function releaseFlowCreation(client: QueryClient, key: FlowQueryKey): void {
+  // A StrictMode remount observes again within the same task; only a real unmount gets past this timer.
+  setTimeout(() => {
+    const cache = client.getQueryCache();
+    const query = cache.find({ queryKey: key });
+    if (query && query.getObserversCount() === 0 && query.state.fetchStatus === 'fetching') {
+      controllers.get(query)?.abort();
+      cache.remove(query);
+    }
+  });
 }
 
 /**
@@ -130,6 +95,9 @@ export async function prefetchFlow(
 ): Promise<void> {
   const { flowEndpoint, createFlow, userKey, steps, metadata } = request;
   const source = createFlow ?? endpointFlowSource(flowEndpoint);
-  const key = flowQueryKey(flowSourceKey(flowEndpoint, userKey), normalizeRequest(steps, metadata));
+  const normalized = normalizeRequest(steps, metadata);
+  // Rejects what a mounted flow would reject, before anything is sent.
+  createFlowSessionReducer(normalized);
+  const key = flowQueryKey(flowSourceKey(flowEndpoint, userKey), normalized);
   return queryClient.prefetchQuery(flowQueryOptions(queryClient, key, source));
 }

@@ -11,9 +11,9 @@ export function endpointFlowSource(endpoint: string): CreateFlowFn {
   return async (request, { signal }) => {
     let response: Response;
     try {
+      // Cookies go with it (fetch's default credentials, 'same-origin'), so the backend knows the signed-in user.
       response = await fetch(endpoint, {
         method: 'POST',
-        credentials: 'same-origin',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(request),
         signal,
@@ -22,37 +22,39 @@ export function endpointFlowSource(endpoint: string): CreateFlowFn {
       if (signal.aborted) throw cause;
       throw new DotsFlowError(
         'network',
-        `Could not reach ${endpoint}. Check your connection and that the backend is running.`,
+        `Could not reach ${endpoint}.` +
+          (process.env.NODE_ENV !== 'production' ? ' Check your connection and that the backend is running.' : ''),
         { cause },
       );
     }
     const body: unknown = await response.json().catch(() => undefined);
+    const { status } = response;
     if (!response.ok) {
       const detail = backendMessage(body);
-      throw new DotsFlowError(
-        'backend_failed',
-        `${endpoint} answered ${response.status}${detail ? `: ${detail}` : ''}.`,
-        { status: response.status },
-      );
+      throw new DotsFlowError('backend_failed', `${endpoint} answered ${status}${detail ? `: ${detail}` : ''}.`, {
+        status,
+      });
     }
     if (body === undefined) {
       throw new DotsFlowError(
         'invalid_response',
-        `${endpoint} did not answer with JSON. It must return the Dots flow object.`,
-        {
-          status: response.status,
-        },
+        process.env.NODE_ENV !== 'production'
+          ? `${endpoint} did not answer with JSON. It must return the Dots flow object.`
+          : '',
+        { status },
       );
     }
     return body;
   };
 }
 
+/** An own data property of an object, without running getters; `undefined` for anything else. */
+const own = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null ? Object.getOwnPropertyDescriptor(value, key)?.value : undefined;
+
 // Reads `{ error: { message } }` (our server kit's shape) or `{ message }`, without trusting either.
 function backendMessage(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const error: unknown = Object.getOwnPropertyDescriptor(body, 'error')?.value;
-  const source = typeof error === 'object' && error !== null ? error : body;
-  const message: unknown = Object.getOwnPropertyDescriptor(source, 'message')?.value;
+  const error = own(body, 'error');
+  const message = own(typeof error === 'object' && error !== null ? error : body, 'message');
   return typeof message === 'string' ? message.slice(0, 300) : undefined;
 }

@@ -22,10 +22,9 @@ import {
   type StepStatus,
 } from '@dots-flow/core';
 import { useDotsConfig } from './useDotsConfig.js';
-import { flowQueryKey, flowQueryOptions, normalizeRequest, retainFlowCreation } from './flowQuery.js';
+import { flowQueryKey, flowQueryOptions, normalizeRequest, releaseFlowCreation } from './flowQuery.js';
 import { useLatest } from './useLatest.js';
 
-export const DEFAULT_FRAME_TIMEOUT_MS = 20_000;
 export const DEFAULT_MIN_HEIGHT = 320;
 
 export interface StepCompleteEvent {
@@ -44,7 +43,7 @@ export interface UseDotsFlowOptions {
   onStepComplete?: (event: StepCompleteEvent) => void;
   onComplete?: (event: { flowId: string }) => void;
   onError?: (error: DotsFlowError) => void;
-  /** How long the frame may take to send its first message before a `frame_timeout` error. */
+  /** How long the frame may take to send its first message before a `frame_timeout` error. Default: 20 s. */
   frameTimeoutMs?: number;
   /** Accessible name of the iframe. */
   title?: string;
@@ -72,9 +71,12 @@ export interface UseDotsFlowResult extends FlowSessionState {
 function toDotsFlowError(error: unknown): DotsFlowError {
   return isDotsFlowError(error)
     ? error
-    : new DotsFlowError('backend_failed', 'Creating the flow failed unexpectedly. See `cause` for details.', {
-        cause: error,
-      });
+    : new DotsFlowError(
+        'backend_failed',
+        'Creating the flow failed' +
+          (process.env.NODE_ENV !== 'production' ? ' unexpectedly. See `cause` for details.' : '.'),
+        { cause: error },
+      );
 }
 
 /**
@@ -85,37 +87,28 @@ function toDotsFlowError(error: unknown): DotsFlowError {
  * return flow.frameProps ? <iframe {...flow.frameProps} /> : <Spinner />
  */
 export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
-  const { steps, metadata, frameTimeoutMs = DEFAULT_FRAME_TIMEOUT_MS, minHeight = DEFAULT_MIN_HEIGHT } = options;
-  const config = useDotsConfig();
+  const { steps, metadata, frameTimeoutMs = 20_000, minHeight = DEFAULT_MIN_HEIGHT } = options;
+  const { queryClient, sourceKey, createFlow, trustedOrigins } = useDotsConfig();
   const callbacks = useLatest(options);
 
-  // Equal content gives the same key, so new-but-equal `steps` arrays never create another flow.
+  // Equal content gives the same memo, so new-but-equal `steps` arrays never create another flow. A new
+  // request, source, user or environment is a new flow, so it gets a fresh session.
   const requestHash = hashKey([steps, metadata]);
-  const [request, requestError] = useMemo(() => {
+  const [request, session, requestError] = useMemo(() => {
+    const start = (requested: readonly StepInput[]) => createFlowSession({ steps: requested, trustedOrigins });
     try {
-      return [normalizeRequest(steps, metadata), null] as const;
+      const normalized = normalizeRequest(steps, metadata);
+      // Starting the session validates the steps.
+      return [normalized, start(normalized.steps), null] as const;
     } catch (error) {
-      return [null, toDotsFlowError(error)] as const;
+      // An invalid request still gets a session, only to carry its error to the UI and onError.
+      return [null, start(['compliance']), toDotsFlowError(error)] as const;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content
-  }, [requestHash]);
-  const key = useMemo(() => flowQueryKey(config.sourceKey, request ?? { steps: [] }), [config.sourceKey, request]);
-
-  // An invalid request still gets a session, only to carry its error to the UI and onError.
-  const session = useMemo(
-    () => createFlowSession({ steps: request?.steps ?? ['compliance'], trustedOrigins: config.trustedOrigins }),
-    // A new key (request, source or user) is a new flow, so it gets a fresh session.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- key covers request
-    [key, config.trustedOrigins],
-  );
+  }, [requestHash, sourceKey, trustedOrigins]);
+  const key = useMemo(() => flowQueryKey(sourceKey, request ?? { steps: [] }), [sourceKey, request]);
   const state = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
-
-  const query = useQuery(
-    { ...flowQueryOptions(config.queryClient, key, config.createFlow), enabled: request !== null },
-    config.queryClient,
-  );
-  const { queryClient } = config;
-  useEffect(() => (request ? retainFlowCreation(queryClient, key) : undefined), [queryClient, key, request]);
+  const query = useQuery({ ...flowQueryOptions(queryClient, key, createFlow), enabled: !!request }, queryClient);
 
   // Subscribed before anything below can emit, so no event is missed.
   useEffect(
@@ -128,7 +121,7 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
         else if (event.type === 'step')
           cb.onStepComplete?.({ step: event.step, status: event.status, flowId, completedSteps: event.completedSteps });
         else if (event.type === 'complete') cb.onComplete?.({ flowId });
-        else if (event.type === 'error') cb.onError?.(event.error);
+        else cb.onError?.(event.error);
       }),
     [session, callbacks],
   );
@@ -140,15 +133,17 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   const discarded = useRef<{ flow?: unknown; error?: unknown }>({});
   useEffect(() => {
     if (session.getSnapshot().status !== 'creating') return;
-    if (rawError && rawError !== discarded.current.error) return session.fail(toDotsFlowError(rawError));
-    if (!flow || flow === discarded.current.flow) return;
+    const { current } = discarded;
     try {
-      validateFlowLink(flow.link, config.trustedOrigins);
-      session.flowCreated(flow);
-    } catch (linkError) {
-      session.fail(toDotsFlowError(linkError));
+      if (rawError && rawError !== current.error) throw rawError;
+      if (flow && flow !== current.flow) {
+        validateFlowLink(flow.link, trustedOrigins);
+        session.flowCreated(flow);
+      }
+    } catch (error) {
+      session.fail(toDotsFlowError(error));
     }
-  }, [session, flow, rawError, config.trustedOrigins]);
+  }, [session, flow, rawError, trustedOrigins]);
 
   // Listening starts with the session, before any iframe (and so any src) exists.
   useEffect(() => {
@@ -172,11 +167,12 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
     return () => clearTimeout(timer);
   }, [session, state.status, frameTimeoutMs]);
 
-  // A finished or failed flow is never handed to the next mount.
   useEffect(
     () => () => {
+      // A finished or failed flow is never handed to the next mount.
       const { status } = session.getSnapshot();
       if (status === 'complete' || status === 'error') queryClient.removeQueries({ queryKey: key, exact: true });
+      releaseFlowCreation(queryClient, key);
     },
     [queryClient, key, session],
   );
@@ -196,19 +192,18 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
     [session],
   );
 
+  const { status, height } = state;
   const link = state.flow?.link;
-  const showFrame =
-    link !== undefined && (state.status === 'loading' || state.status === 'ready' || state.status === 'complete');
-  const wantsCamera = request?.steps.some((step) => stepNameOf(step) === 'id-verification') ?? false;
-  const frameProps: FlowFrameProps | null = showFrame
-    ? {
-        ref: frameRef,
-        src: link,
-        title: options.title ?? 'Dots payout flow',
-        allow: wantsCamera ? 'camera' : undefined,
-        style: { display: 'block', width: '100%', border: 0, height: Math.max(state.height ?? minHeight, minHeight) },
-      }
-    : null;
+  const frameProps: FlowFrameProps | null =
+    link !== undefined && (status === 'loading' || status === 'ready' || status === 'complete')
+      ? {
+          ref: frameRef,
+          src: link,
+          title: options.title ?? 'Dots payout flow',
+          allow: request?.steps.some((step) => stepNameOf(step) === 'id-verification') ? 'camera' : undefined,
+          style: { display: 'block', width: '100%', border: 0, height: Math.max(height ?? minHeight, minHeight) },
+        }
+      : null;
 
   return { ...state, retry, frameProps, session };
 }
