@@ -14,16 +14,8 @@ export interface ServerFlow {
   completed_steps: string[];
 }
 
-export interface WebhookLogEntry {
-  seq: number;
-  receivedAt: string;
-  webhookId: string;
-  event: string;
-  flowId: string;
-  completedSteps: string[];
-  dotsUserId: string | null;
-  link: 'linked' | 'unchanged' | 'conflict' | 'unknown_user' | null;
-}
+// The backend's own type: the page renders exactly what the backend logs.
+export type { WebhookLogEntry } from '../server/webhookLog.js';
 
 export class ApiError extends Error {
   constructor(
