@@ -25,7 +25,7 @@ export class DotsFlowError extends Error {
   declare readonly status: number | undefined;
 
   /** An empty `message` (production builds drop the long ones) becomes a short one naming the code. */
-  constructor(code: DotsFlowErrorCode, message = '', options?: { cause?: unknown; status?: number }) {
+  constructor(code: DotsFlowErrorCode, message?: string, options?: { cause?: unknown; status?: number }) {
     // Error reads only `cause` from its options, and an undefined cause is left out entirely.
     super(message || `dots-flow: ${code}`, options?.cause === undefined ? undefined : options);
     this.code = code;

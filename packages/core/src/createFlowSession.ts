@@ -59,7 +59,8 @@ export interface FlowSession {
 export function createFlowSession(options: FlowSessionOptions): FlowSession {
   const reducer = createFlowSessionReducer(options);
   const trustedOrigins = [...options.trustedOrigins];
-  const warn = options.warn ?? devWarn;
+  // Production builds never warn (every call site is guarded too), so they need not even read the option.
+  const warn = process.env.NODE_ENV !== 'production' ? (options.warn ?? devWarn) : devWarn;
   const onListenerError =
     options.onListenerError ??
     ((error: unknown) =>
@@ -69,8 +70,8 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
   const listeners = new Set<FlowSessionListener>();
   const eventListeners = new Set<FlowSessionEventListener>();
   // Deliveries a listener causes by dispatching wait their turn, so every listener sees changes in order.
+  // The queue is non-empty exactly while a round is being delivered; it is cleared when the round ends.
   const queue: [listeners: Set<(...args: never[]) => void>, args: unknown[]][] = [];
-  let flushing = false;
   let state = INITIAL_FLOW_SESSION_STATE;
   let frame: unknown = null;
 
@@ -79,28 +80,31 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
     const next = reducer(previous, action);
     if (next === previous) return false;
     state = next;
-    queue.push([listeners, [next, previous]]);
-    for (const event of flowSessionEvents(action, previous, next)) queue.push([eventListeners, [event]]);
-    if (flushing) return true;
-    // Nothing below throws (listener errors are caught one by one), so the flag always comes back down.
-    flushing = true;
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      const [set, args] = job;
-      // A listener removed by an earlier one in the same round is not called any more.
-      for (const listener of [...set]) {
-        if (!set.has(listener)) continue;
-        try {
-          (listener as (...args: unknown[]) => void)(...args);
-        } catch (error) {
+    const idle = !queue.length;
+    queue.push(
+      [listeners, [next, previous]],
+      ...flowSessionEvents(action, previous, next).map((event): (typeof queue)[number] => [eventListeners, [event]]),
+    );
+    if (idle) {
+      // Nothing below throws (listener errors are caught one by one), so the queue is always cleared.
+      // An array iterator also visits what is pushed while it runs: the re-entrant deliveries, in order.
+      for (const [set, args] of queue) {
+        // A listener removed by an earlier one in the same round is not called any more.
+        for (const listener of [...set]) {
+          if (!set.has(listener)) continue;
           try {
-            onListenerError(error);
-          } catch {
-            // A broken reporter must not break the store either.
+            (listener as (...args: unknown[]) => void)(...args);
+          } catch (error) {
+            try {
+              onListenerError(error);
+            } catch {
+              // A broken reporter must not break the store either.
+            }
           }
         }
       }
+      queue.length = 0;
     }
-    flushing = false;
     return true;
   }
 

@@ -41,29 +41,45 @@ export interface FlowSessionConfig {
   hasUser?: boolean;
 }
 
-export const flowSessionActions = /* @__PURE__ */ Object.freeze({
+const freeze = Object.freeze;
+
+export const flowSessionActions = /* @__PURE__ */ freeze({
   flowCreated: (flow: Flow): FlowSessionAction => ({ type: 'flowCreated', flow }),
   failed: (error: DotsFlowError): FlowSessionAction => ({ type: 'failed', error }),
   reset: (): FlowSessionAction => ({ type: 'reset' }),
   message: (message: FlowMessage): FlowSessionAction => ({ type: 'message', message }),
 });
 
-export const INITIAL_FLOW_SESSION_STATE: FlowSessionState = Object.freeze({
+export const INITIAL_FLOW_SESSION_STATE: FlowSessionState = freeze({
   status: 'creating',
   flow: null,
   error: null,
-  steps: Object.freeze([]),
-  completedSteps: Object.freeze([]),
+  steps: freeze([]),
+  completedSteps: freeze([]),
   currentStep: null,
   progress: 0,
   height: null,
 });
 
-const freeze = Object.freeze;
-
-/** The first step not completed yet, or `null` when all are. */
-function firstOpen(steps: readonly FlowStepName[], completedSteps: readonly CompletedStep[]): FlowStepName | null {
-  return steps.find((step) => !completedSteps.some((completed) => completed.step === step)) ?? null;
+/**
+ * `state` with `completedSteps` and what follows from them, frozen: the current step (`current`, or
+ * else the first step not completed yet) and the progress.
+ */
+function progressed(
+  state: FlowSessionState,
+  status: FlowSessionStatus,
+  completedSteps: CompletedStep[],
+  current?: FlowStepName | false,
+): FlowSessionState {
+  const { steps } = state;
+  return freeze({
+    ...state,
+    status,
+    completedSteps: freeze(completedSteps),
+    currentStep: current || (steps.find((step) => !completedSteps.some((done) => done.step === step)) ?? null),
+    // Completed steps are unique and all in the flow's steps, so their count is the progress.
+    progress: completedSteps.length / steps.length,
+  });
 }
 
 /**
@@ -73,71 +89,8 @@ function firstOpen(steps: readonly FlowStepName[], completedSteps: readonly Comp
  * Throws `DotsFlowError('invalid_request')` when `steps` is not a non-empty list of step names.
  */
 export function createFlowSessionReducer(config: FlowSessionConfig): FlowSessionReducer {
-  const { requested, sticky } = readSteps(config.steps);
-  const hasUser = config.hasUser === true;
-
-  return function flowSessionReducer(state, action) {
-    const { type } = action;
-    const { status, steps } = state;
-    if (type === 'reset') return INITIAL_FLOW_SESSION_STATE;
-    if (type === 'failed') {
-      const { error } = action;
-      return status === 'error' && state.error === error ? state : freeze({ ...state, status: 'error', error });
-    }
-    if (type === 'flowCreated') {
-      if (status !== 'creating') return state;
-      const { flow } = action;
-      const flowSteps: FlowStepName[] =
-        !hasUser && flow.user_id === null ? ['onboarding', ...requested] : [...requested];
-      const completedSteps: CompletedStep[] = [];
-      for (const name of flow.completed_steps) {
-        const step = flowStepNameOf(name);
-        if (step !== null && flowSteps.includes(step) && !completedSteps.some((completed) => completed.step === step)) {
-          completedSteps.push(freeze({ step, status: 'completed' }));
-        }
-      }
-      // Completed steps are unique and all in the flow's steps, so their count is the progress.
-      return freeze({
-        ...INITIAL_FLOW_SESSION_STATE,
-        status: 'loading',
-        flow,
-        steps: freeze(flowSteps),
-        completedSteps: freeze(completedSteps),
-        currentStep: firstOpen(flowSteps, completedSteps),
-        progress: completedSteps.length / flowSteps.length,
-      });
-    }
-    if (type !== 'message' || status === 'creating' || status === 'error') return state;
-    const { message } = action;
-    // The frame has spoken: a loading session becomes ready.
-    const ready = status === 'loading' ? 'ready' : status;
-    if (message.type === 'height') {
-      const { height } = message;
-      return height === state.height && ready === status ? state : freeze({ ...state, status: ready, height });
-    }
-    const { step } = message;
-    const before = state.completedSteps;
-    const index = before.findIndex((completed) => completed.step === step);
-    const isSticky = sticky.includes(step);
-    if (!steps.includes(step) || (index !== -1 && !isSticky)) return state;
-    const entry = freeze({ step, status: message.status });
-    const completedSteps =
-      index === -1 ? [...before, entry] : before.map((completed, at) => (at === index ? entry : completed));
-    const progress = completedSteps.length / steps.length;
-    return freeze({
-      ...state,
-      // A sticky step's own save never finishes the flow: the user is still on it.
-      status: progress === 1 && !isSticky ? 'complete' : ready,
-      completedSteps: freeze(completedSteps),
-      // Dots keeps the user on a sticky step after each save, so it stays current.
-      currentStep: isSticky ? step : firstOpen(steps, completedSteps),
-      progress,
-    });
-  };
-}
-
-function readSteps(steps: readonly StepInput[]): { requested: FlowStepName[]; sticky: FlowStepName[] } {
-  if (!Array.isArray(steps) || steps.length === 0) {
+  const { steps: input } = config;
+  if (!Array.isArray(input) || !input.length) {
     throw new DotsFlowError(
       'invalid_request',
       process.env.NODE_ENV !== 'production'
@@ -147,7 +100,7 @@ function readSteps(steps: readonly StepInput[]): { requested: FlowStepName[]; st
   }
   const requested: FlowStepName[] = [];
   const sticky: FlowStepName[] = [];
-  for (const step of steps as readonly unknown[]) {
+  for (const step of input as readonly unknown[]) {
     const isObject = typeof step === 'object' && step !== null;
     const name = isObject ? (step as { name?: unknown }).name : step;
     if (!isStepName(name)) {
@@ -161,5 +114,52 @@ function readSteps(steps: readonly StepInput[]): { requested: FlowStepName[]; st
     if (!requested.includes(name)) requested.push(name);
     if (isObject && (step as { hide_continue_button?: unknown }).hide_continue_button === true) sticky.push(name);
   }
-  return { requested, sticky };
+  const hasUser = config.hasUser === true;
+
+  return function flowSessionReducer(state, action) {
+    const { type } = action;
+    const { status, steps } = state;
+    if (type === 'reset') return INITIAL_FLOW_SESSION_STATE;
+    if (type === 'failed') {
+      const { error } = action;
+      return status === 'error' && state.error === error ? state : freeze({ ...state, status: 'error', error });
+    }
+    if (type === 'flowCreated') {
+      if (status !== 'creating') return state;
+      const { flow } = action;
+      const flowSteps: FlowStepName[] = !hasUser && flow.user_id === null ? ['onboarding', ...requested] : requested;
+      // A Set keeps each name's first place; unknown names map to null, which no flow step equals.
+      const completed = [...new Set(flow.completed_steps.map(flowStepNameOf))].filter((step) =>
+        flowSteps.includes(step as FlowStepName),
+      ) as FlowStepName[];
+      return progressed(
+        { ...INITIAL_FLOW_SESSION_STATE, flow, steps: freeze(flowSteps) },
+        'loading',
+        completed.map((step) => freeze({ step, status: 'completed' })),
+      );
+    }
+    if (type !== 'message' || status === 'creating' || status === 'error') return state;
+    const { message } = action;
+    // The frame has spoken: a loading session becomes ready.
+    const ready = status === 'loading' ? 'ready' : status;
+    if (message.type === 'height') {
+      const { height } = message;
+      return height === state.height && ready === status ? state : freeze({ ...state, status: ready, height });
+    }
+    const { step } = message;
+    const completedSteps = [...state.completedSteps];
+    const index = completedSteps.findIndex((done) => done.step === step);
+    const isSticky = sticky.includes(step);
+    if (!steps.includes(step) || (index >= 0 && !isSticky)) return state;
+    // A sticky step keeps its place and takes its latest status; any other step is added last.
+    completedSteps[index < 0 ? completedSteps.length : index] = freeze({ step, status: message.status });
+    return progressed(
+      state,
+      // A sticky step's own save never finishes the flow: the user is still on it.
+      completedSteps.length === steps.length && !isSticky ? 'complete' : ready,
+      completedSteps,
+      // Dots keeps the user on a sticky step after each save, so it stays current.
+      isSticky && step,
+    );
+  };
 }

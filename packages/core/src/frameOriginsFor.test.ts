@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DotsFlowError } from './DotsFlowError.js';
 import { DOTS_API_URLS, DOTS_FRAME_ORIGINS } from './environments.js';
 import { frameOriginsFor } from './frameOriginsFor.js';
 import type { DotsEnvironment } from './types.js';
+import { validateFlowLink } from './validateFlowLink.js';
 
 function errorOf(run: () => unknown): DotsFlowError {
   try {
@@ -85,5 +86,25 @@ describe('frameOriginsFor', () => {
       expect(error.code).toBe('invalid_request');
       expect(error.message).toContain("Use 'sandbox', 'production'");
     }
+  });
+});
+
+describe('frameOriginsFor in production builds', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('skips the per-origin check, and what it let through still frames nothing unsafe', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const listed = ['http://evil.example', 'https://my.dots.dev/', 'https://*.dots.dev', 'null'];
+    const origins = frameOriginsFor({ frameOrigins: listed });
+    expect(origins).toEqual(listed);
+    expect(Object.isFrozen(origins)).toBe(true);
+    for (const link of ['http://evil.example/flow/1', 'https://my.dots.dev/flow/1', 'https://x.dots.dev/flow/1']) {
+      expect(() => validateFlowLink(link, origins)).toThrow(expect.objectContaining({ code: 'untrusted_link' }));
+    }
+    // The checks that guard the list itself stay.
+    expect(errorOf(() => frameOriginsFor({ frameOrigins: [] })).code).toBe('invalid_request');
+    expect(errorOf(() => frameOriginsFor('staging' as DotsEnvironment)).code).toBe('invalid_request');
   });
 });

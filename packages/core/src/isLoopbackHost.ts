@@ -10,5 +10,5 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** True for a URL a flow frame may be served from: `https:`, or plain `http:` on a loopback host. */
 export function isSecureFrameUrl(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
 }

@@ -31,6 +31,15 @@ describe('DotsFlow', () => {
     expect(received[0]!.credentials).toBe('same-origin');
   });
 
+  it('sends step options as given, for the backend (and Dots) to accept or reject', async () => {
+    const steps = [{ name: 'redirect', redirect_url: 'https://host.example/done' }, { name: 'payout' }] as const;
+    render(<DotsFlow steps={steps} />, { wrapper: wrapper() });
+    await waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]!.body).toEqual({
+      steps: [{ name: 'redirect', redirect_url: 'https://host.example/done' }, 'payout'],
+    });
+  });
+
   it('asks for the camera only when the flow verifies an ID', async () => {
     render(<DotsFlow steps={['id-verification']} title="Verify your identity" />, { wrapper: wrapper() });
     await waitFor(() => expect(frame()).not.toBeNull());

@@ -10,14 +10,21 @@ export interface FlowViewProps {
   errorFallback?: (props: ErrorFallbackProps) => ReactNode;
 }
 
-/** The default loading placeholder and error box: content centred in a rounded box. */
-const box: CSSProperties = {
-  display: 'grid',
-  placeContent: 'center',
-  placeItems: 'center',
-  gap: 12,
-  borderRadius: 'var(--dots-flow-radius,12px)',
-};
+/** The default loading placeholder and error box share one look: content centred in the space the frame will take. */
+function box(minHeight: number): CSSProperties {
+  return {
+    display: 'grid',
+    placeContent: 'center',
+    justifyItems: 'center',
+    gap: 12,
+    boxSizing: 'border-box',
+    minHeight,
+    height: '100%',
+    padding: 24,
+    borderRadius: 'var(--dots-flow-radius,12px)',
+    background: 'var(--dots-flow-muted,rgba(127,127,127,.1))',
+  };
+}
 
 /**
  * A flow's frame with its loading overlay, or its error and retry: the markup `DotsFlow` renders, for widgets.
@@ -29,32 +36,9 @@ export function FlowView({ flow, minHeight, loadingFallback, errorFallback }: Fl
     return errorFallback ? (
       errorFallback({ error, retry })
     ) : (
-      <div
-        role="alert"
-        data-dots-flow-error={error.code}
-        style={{
-          ...box,
-          minHeight,
-          padding: 24,
-          boxSizing: 'border-box',
-          border: '1px solid var(--dots-flow-error-border,rgba(220,38,38,.5))',
-          color: 'var(--dots-flow-fg,inherit)',
-        }}
-      >
+      <div role="alert" data-dots-flow-error={error.code} style={box(minHeight)}>
         {error.message}
-        <button
-          type="button"
-          onClick={retry}
-          style={{
-            font: 'inherit',
-            padding: '8px 16px',
-            border: 0,
-            borderRadius: 8,
-            background: 'var(--dots-flow-accent,#2563eb)',
-            color: 'var(--dots-flow-accent-fg,#fff)',
-            cursor: 'pointer',
-          }}
-        >
+        <button type="button" onClick={retry}>
           Try again
         </button>
       </div>
@@ -66,16 +50,7 @@ export function FlowView({ flow, minHeight, loadingFallback, errorFallback }: Fl
       {(status === 'creating' || status === 'loading') && (
         <div style={{ position: 'absolute', inset: 0 }} aria-busy="true">
           {loadingFallback ?? (
-            <div
-              role="status"
-              data-dots-flow-loading=""
-              style={{
-                ...box,
-                height: '100%',
-                background: 'var(--dots-flow-muted,rgba(127,127,127,.08))',
-                color: 'var(--dots-flow-muted-fg,inherit)',
-              }}
-            >
+            <div role="status" data-dots-flow-loading="" style={box(minHeight)}>
               Loading…
             </div>
           )}

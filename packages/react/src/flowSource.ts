@@ -9,27 +9,25 @@ export type CreateFlowFn = (request: FlowRequest, options: { signal: AbortSignal
 /** A flow source that POSTs the request as JSON to the host's backend route. */
 export function endpointFlowSource(endpoint: string): CreateFlowFn {
   return async (request, { signal }) => {
-    let response: Response;
-    try {
-      // Cookies go with it (fetch's default credentials, 'same-origin'), so the backend knows the signed-in user.
-      response = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(request),
-        signal,
-      });
-    } catch (cause) {
-      if (signal.aborted) throw cause;
-      throw new DotsFlowError(
-        'network',
-        `Could not reach ${endpoint}.` +
-          (process.env.NODE_ENV !== 'production' ? ' Check your connection and that the backend is running.' : ''),
-        { cause },
-      );
-    }
+    // Cookies go with it (fetch's default credentials, 'same-origin'), so the backend knows the signed-in user.
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(request),
+      signal,
+    }).catch((cause: unknown) => {
+      throw signal.aborted
+        ? cause
+        : new DotsFlowError(
+            'network',
+            `Could not reach ${endpoint}.` +
+              (process.env.NODE_ENV !== 'production' ? ' Check your connection and that the backend is running.' : ''),
+            { cause },
+          );
+    });
+    const { ok, status } = response;
     const body: unknown = await response.json().catch(() => undefined);
-    const { status } = response;
-    if (!response.ok) {
+    if (!ok) {
       const detail = backendMessage(body);
       throw new DotsFlowError('backend_failed', `${endpoint} answered ${status}${detail ? `: ${detail}` : ''}.`, {
         status,

@@ -3,18 +3,17 @@ import {
   useCallback,
   useEffect,
   useMemo,
-  useRef,
+  useState,
   useSyncExternalStore,
   type CSSProperties,
   type RefCallback,
 } from 'react';
-import { hashKey, useQuery } from '@tanstack/react-query';
+import { hashKey, QueryObserver, type QueryObserverResult } from '@tanstack/react-query';
 import {
   createFlowSession,
   DotsFlowError,
-  isDotsFlowError,
-  stepNameOf,
   validateFlowLink,
+  type Flow,
   type FlowSession,
   type FlowSessionState,
   type FlowStepName,
@@ -22,7 +21,7 @@ import {
   type StepStatus,
 } from '@dots-flow/core';
 import { useDotsConfig } from './useDotsConfig.js';
-import { flowQueryKey, flowQueryOptions, normalizeRequest, releaseFlowCreation } from './flowQuery.js';
+import { flowQueryKey, flowQueryOptions, normalizeRequest } from './flowQuery.js';
 import { useLatest } from './useLatest.js';
 
 export const DEFAULT_MIN_HEIGHT = 320;
@@ -69,7 +68,7 @@ export interface UseDotsFlowResult extends FlowSessionState {
 }
 
 function toDotsFlowError(error: unknown): DotsFlowError {
-  return isDotsFlowError(error)
+  return error instanceof DotsFlowError
     ? error
     : new DotsFlowError(
         'backend_failed',
@@ -87,102 +86,108 @@ function toDotsFlowError(error: unknown): DotsFlowError {
  * return flow.frameProps ? <iframe {...flow.frameProps} /> : <Spinner />
  */
 export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
-  const { steps, metadata, frameTimeoutMs = 20_000, minHeight = DEFAULT_MIN_HEIGHT } = options;
+  const { steps, metadata, minHeight = DEFAULT_MIN_HEIGHT } = options;
   const { queryClient, sourceKey, createFlow, trustedOrigins } = useDotsConfig();
   const callbacks = useLatest(options);
+  // Bumped by retry, to run the creation effect again on a fresh query.
+  const [attempt, setAttempt] = useState(0);
 
   // Equal content gives the same memo, so new-but-equal `steps` arrays never create another flow. A new
   // request, source, user or environment is a new flow, so it gets a fresh session.
   const requestHash = hashKey([steps, metadata]);
-  const [request, session, requestError] = useMemo(() => {
+  const [key, session, requestError] = useMemo(() => {
     const start = (requested: readonly StepInput[]) => createFlowSession({ steps: requested, trustedOrigins });
     try {
-      const normalized = normalizeRequest(steps, metadata);
+      const request = normalizeRequest(steps, metadata);
       // Starting the session validates the steps.
-      return [normalized, start(normalized.steps), null] as const;
+      return [flowQueryKey(sourceKey, request), start(request.steps), null] as const;
     } catch (error) {
       // An invalid request still gets a session, only to carry its error to the UI and onError.
       return [null, start(['compliance']), toDotsFlowError(error)] as const;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content
   }, [requestHash, sourceKey, trustedOrigins]);
-  const key = useMemo(() => flowQueryKey(sourceKey, request ?? { steps: [] }), [sourceKey, request]);
   const state = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
-  const query = useQuery({ ...flowQueryOptions(queryClient, key, createFlow), enabled: !!request }, queryClient);
 
-  // Subscribed before anything below can emit, so no event is missed.
-  useEffect(
-    () =>
-      session.onEvent((event) => {
-        const cb = callbacks.current;
-        const flowId = session.getSnapshot().flow?.id ?? '';
-        if (event.type === 'ready') cb.onReady?.();
-        else if (event.type === 'height') cb.onHeightChange?.(event.height);
-        else if (event.type === 'step')
-          cb.onStepComplete?.({ step: event.step, status: event.status, flowId, completedSteps: event.completedSteps });
-        else if (event.type === 'complete') cb.onComplete?.({ flowId });
-        else cb.onError?.(event.error);
-      }),
-    [session, callbacks],
-  );
-
-  // Feed the query's outcome into the session. A cached flow older than FLOW_REUSE_MS is being re-created
-  // (staleTime) and must not be shown meanwhile; nor is the outcome a retry has just discarded.
-  const flow = query.data && !query.isStale ? query.data : undefined;
-  const rawError: unknown = requestError ?? query.error;
-  const discarded = useRef<{ flow?: unknown; error?: unknown }>({});
+  // Connects the session, in this order: the callbacks (so no event is missed), the window's messages (before
+  // any iframe, and so any src, exists), the frame timer, and finally the flow's creation.
   useEffect(() => {
-    if (session.getSnapshot().status !== 'creating') return;
-    const { current } = discarded;
-    try {
-      if (rawError && rawError !== current.error) throw rawError;
-      if (flow && flow !== current.flow) {
-        validateFlowLink(flow.link, trustedOrigins);
-        session.flowCreated(flow);
-      }
-    } catch (error) {
-      session.fail(toDotsFlowError(error));
-    }
-  }, [session, flow, rawError, trustedOrigins]);
-
-  // Listening starts with the session, before any iframe (and so any src) exists.
-  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe = () => {};
+    const stopEvents = session.onEvent((event) => {
+      const cb = callbacks.current;
+      const flowId = session.getSnapshot().flow?.id ?? '';
+      if (event.type === 'ready') cb.onReady?.();
+      else if (event.type === 'height') cb.onHeightChange?.(event.height);
+      else if (event.type === 'step')
+        cb.onStepComplete?.({ step: event.step, status: event.status, flowId, completedSteps: event.completedSteps });
+      else if (event.type === 'complete') cb.onComplete?.({ flowId });
+      else cb.onError?.(event.error);
+    });
     const onMessage = (event: MessageEvent) => session.receive(event);
     window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
-  }, [session]);
+    // A loading frame has frameTimeoutMs to send its first message.
+    const arm = ({ status }: FlowSessionState) => {
+      clearTimeout(timer);
+      const ms = callbacks.current.frameTimeoutMs ?? 20_000;
+      if (status === 'loading') {
+        timer = setTimeout(() => {
+          session.fail(
+            new DotsFlowError(
+              'frame_timeout',
+              process.env.NODE_ENV !== 'production'
+                ? `The flow page sent nothing within ${ms / 1000}s. Check that its origin is reachable and not blocked by a Content Security Policy (frame-src).`
+                : 'The flow page did not load.',
+            ),
+          );
+        }, ms);
+      }
+    };
+    const stopTimer = session.subscribe(arm);
+    arm(session.getSnapshot());
 
-  useEffect(() => {
-    if (state.status !== 'loading') return;
-    const timer = setTimeout(() => {
-      session.fail(
-        new DotsFlowError(
-          'frame_timeout',
-          process.env.NODE_ENV !== 'production'
-            ? `The flow page sent nothing within ${frameTimeoutMs / 1000}s. Check that its origin is reachable and not blocked by a Content Security Policy (frame-src).`
-            : 'The flow page did not load.',
-        ),
-      );
-    }, frameTimeoutMs);
-    return () => clearTimeout(timer);
-  }, [session, state.status, frameTimeoutMs]);
+    const take = ({ data, error, isStale }: QueryObserverResult<Flow>) => {
+      // Only a waiting session takes an outcome. A cached flow older than FLOW_REUSE_MS is being re-created
+      // (staleTime) and must not be shown meanwhile.
+      if (!live || session.getSnapshot().status !== 'creating') return;
+      try {
+        if (error) throw error;
+        if (data && !isStale) session.flowCreated((validateFlowLink(data.link, trustedOrigins), data));
+      } catch (failure) {
+        session.fail(toDotsFlowError(failure));
+      }
+    };
+    if (key) {
+      const observer = new QueryObserver(queryClient, flowQueryOptions(key, createFlow));
+      unsubscribe = observer.subscribe(take);
+      take(observer.getCurrentResult());
+    } else {
+      session.fail(requestError!);
+    }
 
-  useEffect(
-    () => () => {
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      stopEvents();
+      stopTimer();
+      window.removeEventListener('message', onMessage);
       // A finished or failed flow is never handed to the next mount.
       const { status } = session.getSnapshot();
-      if (status === 'complete' || status === 'error') queryClient.removeQueries({ queryKey: key, exact: true });
-      releaseFlowCreation(queryClient, key);
-    },
-    [queryClient, key, session],
-  );
+      if (key && (status === 'complete' || status === 'error'))
+        queryClient.removeQueries({ queryKey: key, exact: true });
+      // The last observer leaving aborts the creation. A StrictMode remount observes again within this task,
+      // so only a real unmount gets that far.
+      setTimeout(unsubscribe);
+    };
+  }, [key, session, requestError, attempt, queryClient, createFlow, trustedOrigins, callbacks]);
 
-  const { data: currentData, error: currentError } = query;
   const retry = useCallback(() => {
-    discarded.current = { flow: currentData, error: currentError };
+    // The failed flow's query goes away before the session waits again, so the next attempt creates afresh.
+    if (key) queryClient.removeQueries({ queryKey: key, exact: true });
     session.reset();
-    if (request) void queryClient.resetQueries({ queryKey: key, exact: true });
-  }, [session, queryClient, key, request, currentData, currentError]);
+    setAttempt((count) => count + 1);
+  }, [session, queryClient, key]);
 
   const frameRef = useCallback<RefCallback<HTMLIFrameElement>>(
     (element) => {
@@ -192,15 +197,15 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
     [session],
   );
 
-  const { status, height } = state;
-  const link = state.flow?.link;
+  const { flow, height } = state;
+  // A session has a flow from `loading` on; an error (even a frame timeout) takes the frame away.
   const frameProps: FlowFrameProps | null =
-    link !== undefined && (status === 'loading' || status === 'ready' || status === 'complete')
+    flow && state.status !== 'error'
       ? {
           ref: frameRef,
-          src: link,
+          src: flow.link,
           title: options.title ?? 'Dots payout flow',
-          allow: request?.steps.some((step) => stepNameOf(step) === 'id-verification') ? 'camera' : undefined,
+          allow: state.steps.includes('id-verification') ? 'camera' : undefined,
           style: { display: 'block', width: '100%', border: 0, height: Math.max(height ?? minHeight, minHeight) },
         }
       : null;
