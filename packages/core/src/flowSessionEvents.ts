@@ -25,20 +25,17 @@ export function flowSessionEvents(
   previous: FlowSessionState,
   next: FlowSessionState,
 ): FlowSessionEvent[] {
-  const { error, height, status, completedSteps } = next;
-  const events: (FlowSessionEvent | false | null)[] =
-    next === previous
-      ? []
-      : action.type === 'failed'
-        ? [error !== null && { type: 'error', error }]
-        : action.type === 'message'
-          ? [
-              previous.status === 'loading' && status !== 'loading' && { type: 'ready' },
-              action.message.type === 'step'
-                ? { type: 'step', step: action.message.step, status: action.message.status, completedSteps }
-                : height !== null && height !== previous.height && { type: 'height', height },
-              status === 'complete' && previous.status !== 'complete' && { type: 'complete' },
-            ]
-          : [];
-  return events.filter((event) => event) as FlowSessionEvent[];
+  if (next === previous) return [];
+  if (action.type === 'failed') return next.error === null ? [] : [{ type: 'error', error: next.error }];
+  if (action.type !== 'message') return [];
+  const events: FlowSessionEvent[] = [];
+  if (previous.status === 'loading' && next.status !== 'loading') events.push({ type: 'ready' });
+  const { message } = action;
+  if (message.type === 'step') {
+    events.push({ type: 'step', step: message.step, status: message.status, completedSteps: next.completedSteps });
+  } else if (next.height !== null && next.height !== previous.height) {
+    events.push({ type: 'height', height: next.height });
+  }
+  if (next.status === 'complete' && previous.status !== 'complete') events.push({ type: 'complete' });
+  return events;
 }

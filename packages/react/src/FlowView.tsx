@@ -2,6 +2,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { ErrorFallbackProps } from './DotsFlow.js';
 import type { UseDotsFlowResult } from './useDotsFlow.js';
+import { mutedVar, radiusVar } from './themeVars.js';
 
 export interface FlowViewProps {
   flow: UseDotsFlowResult;
@@ -21,8 +22,8 @@ function box(minHeight: number): CSSProperties {
     minHeight,
     height: '100%',
     padding: 24,
-    borderRadius: 'var(--dots-flow-radius,12px)',
-    background: 'var(--dots-flow-muted,rgba(127,127,127,.1))',
+    borderRadius: radiusVar,
+    background: mutedVar,
   };
 }
 

@@ -4,13 +4,17 @@ import type { CSSProperties } from 'react';
  * The CSS variables every component reads, with defaults that suit light and dark pages alike
  * (text in the inherited colour, translucent greys). Set them on any ancestor to theme the widgets.
  */
+// The two variables the default flow UI reads stand alone, so a bundle with only DotsFlow takes just these.
+export const radiusVar = 'var(--dots-flow-radius, 12px)';
+export const mutedVar = 'var(--dots-flow-muted, rgba(127, 127, 127, 0.1))';
+
 export const themeVars = {
   accent: 'var(--dots-flow-accent, #2563eb)',
   accentFg: 'var(--dots-flow-accent-fg, #fff)',
   success: 'var(--dots-flow-success, #15803d)',
-  muted: 'var(--dots-flow-muted, rgba(127, 127, 127, 0.1))',
+  muted: mutedVar,
   border: 'var(--dots-flow-border, rgba(127, 127, 127, 0.45))',
-  radius: 'var(--dots-flow-radius, 12px)',
+  radius: radiusVar,
   gap: 'var(--dots-flow-gap, 12px)',
 } as const;
 
