@@ -27,6 +27,20 @@ describe('createFlowSession: state', () => {
     });
   });
 
+  it('shows onboarding once, first, whichever name the frame uses for it', () => {
+    const { session, send } = setup({ steps: ['compliance'] });
+    session.setFrame(frame);
+    session.flowCreated(testFlow({ steps: ['compliance'] }));
+    expect(send({ step: 'onboard', status: 'completed' })).toBe(true);
+    expect(send({ step: 'authentication', status: 'completed' })).toBe(false);
+    expect(send({ step: 'onboarding', status: 'completed' })).toBe(false);
+    expect(session.getSnapshot()).toMatchObject({
+      steps: ['onboarding', 'compliance'],
+      completedSteps: [{ step: 'onboarding', status: 'completed' }],
+      currentStep: 'compliance',
+    });
+  });
+
   it('keeps snapshots referentially stable when nothing changes', () => {
     const { session, send } = loaded();
     send({ height: 300 });

@@ -1,13 +1,19 @@
 // Marked pure so a bundle that does not use a table drops it (bundlers cannot know Object.freeze is pure).
 
-/** Dots API hosts, for the server kit: the API key is only ever sent to these (or the local sandbox). */
+/**
+ * Dots API bases (`docs/overview/environments.mdx`), for the server kit: paths are `/v2/...` below them,
+ * and the API key is only ever sent to these (or a base the host chose).
+ */
 export const DOTS_API_URLS = /* @__PURE__ */ Object.freeze({
-  production: 'https://api.dots.dev',
-  sandbox: 'https://api.senddotssandbox.com',
+  production: 'https://api.dots.dev/api',
+  sandbox: 'https://pls.senddotssandbox.com/api',
 } as const);
 
-/** Origins that serve Dots flow pages, per environment: the iframe allowlist. */
+/**
+ * Origins that serve Dots flow pages, per environment: the iframe allowlist. Dots' sandbox answers with
+ * `https://my-sandbox.dots.dev` links (`docs/guides/flow-payouts.mdx`); older guides show `https://my.senddotssandbox.com`.
+ */
 export const DOTS_FRAME_ORIGINS = /* @__PURE__ */ Object.freeze({
   production: /* @__PURE__ */ Object.freeze(['https://my.dots.dev'] as const),
-  sandbox: /* @__PURE__ */ Object.freeze(['https://my.senddotssandbox.com'] as const),
+  sandbox: /* @__PURE__ */ Object.freeze(['https://my-sandbox.dots.dev', 'https://my.senddotssandbox.com'] as const),
 } as const);

@@ -18,13 +18,18 @@ function errorOf(run: () => unknown): DotsFlowError {
 describe('frameOriginsFor', () => {
   it("returns Dots' frame origins for the named environments", () => {
     expect(frameOriginsFor('production')).toEqual(['https://my.dots.dev']);
-    expect(frameOriginsFor('sandbox')).toEqual(['https://my.senddotssandbox.com']);
+    // docs/guides/flow-payouts.mdx links sandbox flows on my-sandbox.dots.dev; older guides on my.senddotssandbox.com.
+    expect(frameOriginsFor('sandbox')).toEqual(['https://my-sandbox.dots.dev', 'https://my.senddotssandbox.com']);
     expect(Object.isFrozen(frameOriginsFor('production'))).toBe(true);
     expect(frameOriginsFor('sandbox')).toBe(DOTS_FRAME_ORIGINS.sandbox);
   });
 
   it('exports the API hosts for the server kit', () => {
-    expect(DOTS_API_URLS).toEqual({ production: 'https://api.dots.dev', sandbox: 'https://api.senddotssandbox.com' });
+    // docs/overview/environments.mdx
+    expect(DOTS_API_URLS).toEqual({
+      production: 'https://api.dots.dev/api',
+      sandbox: 'https://pls.senddotssandbox.com/api',
+    });
     expect(Object.isFrozen(DOTS_API_URLS)).toBe(true);
   });
 

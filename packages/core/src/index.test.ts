@@ -37,6 +37,7 @@ describe('@dots-flow/core entry point', () => {
         'INITIAL_FLOW_SESSION_STATE',
         'MAX_FRAME_HEIGHT',
         'ONBOARDING_STEPS',
+        'PAYOUT_FEE_PARTIES',
         'STEPS',
         'STEP_STATUSES',
         'createFlowSession',

@@ -2,13 +2,25 @@ export {
   STEPS,
   ONBOARDING_STEPS,
   STEP_STATUSES,
+  PAYOUT_FEE_PARTIES,
   isStepName,
   isStepStatus,
   stepNameOf,
   flowStepNameOf,
 } from './steps.js';
-export type { StepName, OnboardingStepName, FlowStepName, StepStatus, StepOptions, StepInput } from './steps.js';
-export type { CreateFlowRequest, Flow, FlowMessage, DotsEnvironment } from './types.js';
+export type {
+  StepName,
+  OnboardingStepName,
+  FlowStepName,
+  StepStatus,
+  StepOptions,
+  AutoPayoutOptions,
+  StepOptionsByName,
+  StepWithOptions,
+  StepInput,
+  PayoutFeeParty,
+} from './steps.js';
+export type { CreateFlowRequest, Flow, FlowMessage, FlowMetadata, JsonValue, DotsEnvironment } from './types.js';
 export { DotsFlowError, isDotsFlowError, DOTS_FLOW_ERROR_CODES } from './DotsFlowError.js';
 export type { DotsFlowErrorCode } from './DotsFlowError.js';
 export { parseFlowMessage, MAX_FRAME_HEIGHT } from './parseFlowMessage.js';

@@ -3,14 +3,21 @@ import { DotsFlowError } from './DotsFlowError.js';
 import { parseFlow } from './parseFlow.js';
 
 const valid = {
-  id: 'flow_1',
+  id: '3f9a1c52-7a3e-4f7e-9a55-0d1c0c7d8e21',
   created: '2024-05-01T12:00:00Z',
   user_id: null,
-  steps: ['onboarding', 'compliance'],
+  steps: ['compliance', 'manage-payouts'],
   completed_steps: [],
-  link: 'https://my.dots.dev/flow/flow_1',
+  link: 'https://my.dots.dev/flow/3f9a1c52-7a3e-4f7e-9a55-0d1c0c7d8e21',
   metadata: { order: '42' },
+  payout_link_id: null,
 };
+
+function cyclic(): object {
+  const value: Record<string, unknown> = {};
+  value.self = value;
+  return value;
+}
 
 function errorOf(value: unknown): DotsFlowError {
   try {
@@ -36,8 +43,59 @@ describe('parseFlow', () => {
 
   it('accepts a flow with a user, and fills defaults for missing optional fields', () => {
     expect(parseFlow({ ...valid, user_id: 'user_1', metadata: null }).user_id).toBe('user_1');
-    const { completed_steps: _c, metadata: _m, user_id: _u, ...minimal } = valid;
-    expect(parseFlow(minimal)).toEqual({ ...valid, completed_steps: [], metadata: null, user_id: null });
+    const { completed_steps: _c, metadata: _m, user_id: _u, payout_link_id: _p, ...minimal } = valid;
+    expect(parseFlow(minimal)).toEqual({
+      ...valid,
+      completed_steps: [],
+      metadata: null,
+      user_id: null,
+      payout_link_id: null,
+    });
+  });
+
+  it('accepts every metadata form the spec allows: a string, any JSON object, null', () => {
+    expect(parseFlow({ ...valid, metadata: 'order 42' }).metadata).toBe('order 42');
+    const nested = { order: 42, paid: true, tags: ['a', { b: null }], note: { deep: { deeper: 1.5 } } };
+    const flow = parseFlow({ ...valid, metadata: nested });
+    expect(flow.metadata).toEqual(nested);
+    expect(flow.metadata).not.toBe(nested);
+    expect(Object.isFrozen(flow.metadata)).toBe(true);
+    expect(parseFlow({ ...valid, metadata: null }).metadata).toBeNull();
+  });
+
+  it('accepts naive and zoned timestamps, and a payout link id', () => {
+    for (const created of ['2024-07-11T21:10:30.846081', '2020-12-09T00:40:51.107Z', '2024-01-01T10:00:00+02:00']) {
+      expect(parseFlow({ ...valid, created }).created).toBe(created);
+    }
+    const payoutLinkId = '6c1f0b1e-2a49-4d4e-8f4f-5b6a8a3d2c10';
+    expect(parseFlow({ ...valid, payout_link_id: payoutLinkId }).payout_link_id).toBe(payoutLinkId);
+  });
+
+  it("parses the example responses of Dots' guides", () => {
+    // docs/flows/overview.mdx: carries an "updated" field and no metadata.
+    const overview = parseFlow({
+      id: '5f0f8f8f-f8f8-f8f8-f8f8-f8f8f8f8f8f8',
+      created: '2020-12-09T00:40:51.107Z',
+      updated: '2020-12-09T00:40:51.107Z',
+      user_id: null,
+      steps: ['compliance', 'manage-payouts'],
+      completed_steps: [],
+      payout_link_id: null,
+      link: 'https://my.senddotssandbox.com/flow/5f0f8f8f-f8f8-f8f8-f8f8-f8f8f8f8f8f8',
+    });
+    expect(overview.steps).toEqual(['compliance', 'manage-payouts']);
+    expect(overview).not.toHaveProperty('updated');
+    // docs/guides/flow-payouts.mdx: naive timestamp, metadata null, a user after onboarding.
+    const payouts = parseFlow({
+      id: '0c2a0f8e-1d3b-4b55-9f2a-5d8e7c6b4a39',
+      created: '2024-07-11T21:10:30.846081',
+      user_id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+      steps: ['payout'],
+      completed_steps: [],
+      link: 'https://my-sandbox.dots.dev/flow/0c2a0f8e-1d3b-4b55-9f2a-5d8e7c6b4a39',
+      metadata: null,
+    });
+    expect(payouts.user_id).toBe('9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d');
   });
 
   it('copies only the known fields', () => {
@@ -48,6 +106,7 @@ describe('parseFlow', () => {
       'id',
       'link',
       'metadata',
+      'payout_link_id',
       'steps',
       'user_id',
     ]);
@@ -69,8 +128,13 @@ describe('parseFlow', () => {
     ['a non-string step', { ...valid, steps: ['compliance', { name: 'payout' }] }, '"steps[1]"'],
     ['a sparse steps list', { ...valid, steps: Object.assign(new Array<string>(2), { 1: 'payout' }) }, '"steps[0]"'],
     ['completed_steps as an object', { ...valid, completed_steps: {} }, '"completed_steps"'],
+    ['a created that is no date', { ...valid, created: 'yesterday' }, '"created"'],
+    ['a date without a time', { ...valid, created: '2024-07-11' }, '"created"'],
+    ['a numeric payout_link_id', { ...valid, payout_link_id: 7 }, '"payout_link_id"'],
     ['metadata as a list', { ...valid, metadata: ['a'] }, '"metadata"'],
-    ['a numeric metadata value', { ...valid, metadata: { order: 42 } }, '"metadata.order"'],
+    ['metadata as a number', { ...valid, metadata: 42 }, '"metadata"'],
+    ['metadata that refers to itself', { ...valid, metadata: cyclic() }, 'could not be read'],
+    ['a BigInt in metadata', { ...valid, metadata: { amount: 10n } }, 'could not be read'],
   ])('rejects %s with invalid_response', (_label, value, field) => {
     const error = errorOf(value);
     expect(error.code).toBe('invalid_response');
@@ -79,9 +143,16 @@ describe('parseFlow', () => {
   });
 
   it('keeps a "__proto__" metadata key as plain data without polluting anything', () => {
-    const flow = parseFlow(JSON.parse(`{"id":"f","created":"c","link":"l","steps":[],"metadata":{"__proto__":"x"}}`));
+    const flow = parseFlow(
+      JSON.parse(`{"id":"f","created":"2024-01-01T00:00","link":"l","steps":[],"metadata":{"__proto__":"x"}}`),
+    );
     expect(Object.getOwnPropertyDescriptor(flow.metadata, '__proto__')?.value).toBe('x');
     expect(Object.getPrototypeOf(flow.metadata)).toBe(Object.prototype);
+  });
+
+  it('copies metadata as JSON would, so only plain data survives', () => {
+    const flow = parseFlow({ ...valid, metadata: { at: new Date(0), skip: undefined, run: () => 1, n: Number.NaN } });
+    expect(flow.metadata).toEqual({ at: '1970-01-01T00:00:00.000Z', n: null });
   });
 
   it('never runs getters', () => {

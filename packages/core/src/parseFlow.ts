@@ -1,10 +1,12 @@
 import { DotsFlowError } from './DotsFlowError.js';
 import { isPlainRecord, ownValue } from './ownValue.js';
-import type { Flow } from './types.js';
+import type { Flow, FlowMetadata } from './types.js';
 
 /**
  * Validates a flow endpoint's answer into a fresh, frozen `Flow` (the input is read field by field,
- * never spread). `completed_steps` defaults to `[]`, a missing `user_id` or `metadata` to `null`.
+ * never spread). `metadata` may be a string, a JSON object or null (spec schema `flow`); `created` a naive
+ * or zoned ISO timestamp. `completed_steps` defaults to `[]`, a missing `user_id`, `metadata` or
+ * `payout_link_id` to `null`; unknown fields (Dots' `updated`, say) are dropped.
  * Throws `DotsFlowError('invalid_response')` naming the first bad field.
  */
 export function parseFlow(value: unknown): Flow {
@@ -12,7 +14,7 @@ export function parseFlow(value: unknown): Flow {
   const dev = process.env.NODE_ENV !== 'production';
   try {
     if (!isPlainRecord(value)) throw invalid(dev && 'the answer is not a JSON object');
-    const read = (key: string, fallback?: unknown): unknown => ownValue(value, key) ?? fallback;
+    const read = (key: string): unknown => ownValue(value, key) ?? null;
     const strings = (key: string, list: unknown): string[] => {
       if (!Array.isArray(list)) throw invalid(dev && `"${key}" is not a list`);
       const length = ownValue(list, 'length') as number;
@@ -24,37 +26,34 @@ export function parseFlow(value: unknown): Flow {
       }
       return Object.freeze(out) as string[];
     };
-    const id = read('id');
-    if (typeof id !== 'string' || id === '') throw invalid(dev && '"id" is not a non-empty string');
-    const link = read('link');
-    if (typeof link !== 'string') throw invalid(dev && '"link" is not a string');
-    const created = read('created');
-    if (typeof created !== 'string') throw invalid(dev && '"created" is not a string');
-    const userId = read('user_id', null);
-    if (userId !== null && typeof userId !== 'string') throw invalid(dev && '"user_id" is neither a string nor null');
-    const steps = strings('steps', read('steps'));
-    const completedSteps = strings('completed_steps', read('completed_steps', []));
-    const metadata = read('metadata', null);
-    if (metadata !== null && !isPlainRecord(metadata)) throw invalid(dev && '"metadata" is neither an object nor null');
+    const text = (key: string, nullable?: boolean): string | null => {
+      const item = read(key);
+      if ((item !== null || !nullable) && (typeof item !== 'string' || item === '')) {
+        throw invalid(dev && `"${key}" is not a non-empty string${nullable ? ' or null' : ''}`);
+      }
+      return item as string | null;
+    };
+    const id = text('id') as string;
+    const link = text('link') as string;
+    const created = text('created') as string;
+    // A date and a time at least: Dots sends naive (`2024-07-11T21:10:30.846081`) and zoned forms.
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(created)) throw invalid(dev && '"created" is not an ISO date-time');
+    const metadata = read('metadata');
+    if (metadata !== null && typeof metadata !== 'string' && !isPlainRecord(metadata)) {
+      throw invalid(dev && '"metadata" is neither a string, an object nor null');
+    }
     return Object.freeze({
       id,
       created,
-      user_id: userId,
-      steps,
-      completed_steps: completedSteps,
+      user_id: text('user_id', true),
+      steps: strings('steps', read('steps')),
+      completed_steps: strings('completed_steps', read('completed_steps') ?? []),
       link,
-      metadata:
-        metadata &&
-        // fromEntries defines own properties, so even a "__proto__" key stays plain data.
-        Object.freeze(
-          Object.fromEntries(
-            Object.keys(metadata).map((key) => {
-              const item = ownValue(metadata, key);
-              if (typeof item !== 'string') throw invalid(dev && `"metadata.${key}" is not a string`);
-              return [key, item];
-            }),
-          ),
-        ),
+      // A JSON round trip is the whole copy: plain data only, "__proto__" stays an own key, cycles throw.
+      metadata: isPlainRecord(metadata)
+        ? (Object.freeze(JSON.parse(JSON.stringify(metadata))) as FlowMetadata)
+        : metadata,
+      payout_link_id: text('payout_link_id', true),
     });
   } catch (error) {
     throw error instanceof DotsFlowError ? error : invalid(dev && 'the answer could not be read', error);

@@ -42,11 +42,14 @@ describe('parseFlowMessage: step messages', () => {
       step: 'manage-payouts',
       status: 'completed-saved',
     });
-    expect(parseFlowMessage({ step: 'authorization', status: 'completed' })).toEqual({
-      type: 'step',
-      step: 'onboarding',
-      status: 'completed',
-    });
+    // Dots' docs call the step "onboarding", "onboard" and "authentication"; older builds sent "authorization".
+    for (const step of ['authorization', 'onboard', 'authentication']) {
+      expect(parseFlowMessage({ step, status: 'completed' })).toEqual({
+        type: 'step',
+        step: 'onboarding',
+        status: 'completed',
+      });
+    }
     expect(parseFlowMessage({ step: 'onboarding', status: 'completed' })).toMatchObject({ step: 'onboarding' });
   });
 

@@ -4,12 +4,14 @@ import type { Flow } from './types.js';
 export function testFlow(overrides: Partial<Flow> = {}): Flow {
   return {
     id: 'flow_1',
-    created: '2024-05-01T12:00:00Z',
+    created: '2024-07-11T21:10:30.846081',
     user_id: null,
-    steps: ['onboarding', 'compliance', 'payout'],
+    // Dots lists only the requested steps, never its onboarding step.
+    steps: ['compliance', 'payout'],
     completed_steps: [],
     link: 'https://my.dots.dev/flow/flow_1',
     metadata: null,
+    payout_link_id: null,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DotsFlowError } from './DotsFlowError.js';
+import { frameOriginsFor } from './frameOriginsFor.js';
 import { validateFlowLink } from './validateFlowLink.js';
 
 const trusted = ['https://my.dots.dev', 'http://127.0.0.1:4010', 'http://localhost:3000', 'http://[::1]:4010'];
@@ -19,6 +20,26 @@ describe('validateFlowLink', () => {
     const url = validateFlowLink('https://my.dots.dev/flow/abc?x=1#y', trusted);
     expect(url).toBeInstanceOf(URL);
     expect(url.href).toBe('https://my.dots.dev/flow/abc?x=1#y');
+  });
+
+  it("frames Dots' sandbox links on both sandbox origins and nothing that looks like them", () => {
+    const sandbox = frameOriginsFor('sandbox');
+    expect(validateFlowLink('https://my-sandbox.dots.dev/flow/0c2a0f8e', sandbox).origin).toBe(
+      'https://my-sandbox.dots.dev',
+    );
+    expect(validateFlowLink('https://my.senddotssandbox.com/flow/0c2a0f8e', sandbox).origin).toBe(
+      'https://my.senddotssandbox.com',
+    );
+    for (const link of [
+      'https://my-sandbox.dots.dev.evil.com/flow/1',
+      'https://my-sandbox-dots.dev/flow/1',
+      'https://my.sandbox.dots.dev/flow/1',
+      'http://my-sandbox.dots.dev/flow/1',
+      'https://my-sandbox.dots.dev:8443/flow/1',
+      'https://my.dots.dev/flow/1',
+    ]) {
+      expect(errorOf(link, sandbox).code).toBe('untrusted_link');
+    }
   });
 
   it('accepts http only on a trusted loopback origin', () => {

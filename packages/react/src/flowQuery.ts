@@ -1,5 +1,5 @@
 import { isServer, type QueryClient } from '@tanstack/react-query';
-import { createFlowSessionReducer, parseFlow, type Flow, type StepInput } from '@dots-flow/core';
+import { createFlowSessionReducer, parseFlow, type Flow, type FlowMetadata, type StepInput } from '@dots-flow/core';
 import { endpointFlowSource, type CreateFlowFn, type FlowRequest } from './flowSource.js';
 
 /**
@@ -16,11 +16,11 @@ export type FlowQueryKey = readonly ['dots-flow', string, FlowRequest];
  * validate: steps that are not Dots steps are left as they are, for the flow session (or `prefetchFlow`) to
  * reject with `invalid_request`, and step options go to the backend as given, for Dots to accept or reject.
  */
-export function normalizeRequest(steps: readonly StepInput[], metadata?: Record<string, string>): FlowRequest {
+export function normalizeRequest(steps: readonly StepInput[], metadata?: FlowMetadata): FlowRequest {
   return {
     steps: Array.isArray(steps)
       ? steps.map((step: StepInput) =>
-          typeof step === 'object' && step !== null && Object.keys(step).length === 1 ? step.name : step,
+          typeof step === 'object' && step !== null && Object.keys(step).length === 1 ? (step.name as StepInput) : step,
         )
       : (steps as StepInput[]),
     metadata,
@@ -68,7 +68,7 @@ export async function prefetchFlow(
   queryClient: QueryClient,
   request: {
     steps: readonly StepInput[];
-    metadata?: Record<string, string>;
+    metadata?: FlowMetadata;
     /** The same `userKey` as the DotsProvider's, if it has one. */
     userKey?: string;
   } & ({ flowEndpoint: string; createFlow?: never } | { createFlow: CreateFlowFn; flowEndpoint?: never }),

@@ -16,6 +16,7 @@ export const STEP_LABELS: Readonly<Record<FlowStepName, string>> = {
   'manage-payments': 'Bank account',
   payout: 'Withdraw',
   redirect: 'Finish',
+  'pdf-form-fill': 'Sign document',
 };
 
 const own = (record: object, key: string): string | undefined => {

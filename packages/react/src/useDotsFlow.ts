@@ -15,6 +15,7 @@ import {
   validateFlowLink,
   type Flow,
   type FlowSession,
+  type FlowMetadata,
   type FlowSessionState,
   type FlowStepName,
   type StepInput,
@@ -36,7 +37,7 @@ export interface StepCompleteEvent {
 export interface UseDotsFlowOptions {
   steps: readonly StepInput[];
   /** Extra metadata for the flow; your backend may add to it (the server kit stamps the host user). */
-  metadata?: Record<string, string>;
+  metadata?: FlowMetadata;
   onReady?: () => void;
   onHeightChange?: (height: number) => void;
   onStepComplete?: (event: StepCompleteEvent) => void;

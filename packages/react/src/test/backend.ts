@@ -11,10 +11,11 @@ export function makeFlow(id: string, steps: string[], overrides: Partial<Flow> =
     id,
     created: new Date().toISOString(),
     user_id: null,
-    steps: ['onboarding', ...steps],
+    steps,
     completed_steps: [],
     link: `${FRAME_ORIGIN}/flow/${id}`,
     metadata: null,
+    payout_link_id: null,
     ...overrides,
   };
 }
