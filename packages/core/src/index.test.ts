@@ -30,6 +30,8 @@ describe('@dots-flow/core entry point', () => {
     const core = await import('./index.js');
     expect(Object.keys(core).sort()).toEqual(
       [
+        'APPEARANCE_THEMES',
+        'APPEARANCE_VARIABLES',
         'DOTS_API_URLS',
         'DOTS_FLOW_ERROR_CODES',
         'DOTS_FRAME_ORIGINS',
@@ -44,12 +46,14 @@ describe('@dots-flow/core entry point', () => {
         'createFlowSessionReducer',
         'flowSessionActions',
         'flowSessionEvents',
+        'flowLinkWithAppearance',
         'flowStepNameOf',
         'frameOriginsFor',
         'isDotsFlowError',
         'isStepName',
         'isStepStatus',
         'isTrustedOrigin',
+        'mergeAppearance',
         'parseFlow',
         'parseFlowMessage',
         'stepNameOf',

@@ -48,3 +48,5 @@ export type {
   FlowSessionListener,
   FlowSessionOptions,
 } from './createFlowSession.js';
+export { APPEARANCE_THEMES, APPEARANCE_VARIABLES, flowLinkWithAppearance, mergeAppearance } from './appearance.js';
+export type { Appearance, AppearanceTheme, AppearanceVariable } from './appearance.js';

@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useMemo, useState, type ReactNode } from 'react';
 import { QueryClient } from '@tanstack/react-query';
-import { DotsFlowError, frameOriginsFor, type DotsEnvironment } from '@dots-flow/core';
+import { DotsFlowError, frameOriginsFor, type Appearance, type DotsEnvironment } from '@dots-flow/core';
 import { endpointFlowSource, type CreateFlowFn } from './flowSource.js';
 import { flowSourceKey } from './flowQuery.js';
 import { useLatest } from './useLatest.js';
@@ -12,6 +12,7 @@ export interface DotsConfig {
   sourceKey: string;
   createFlow: CreateFlowFn;
   trustedOrigins: readonly string[];
+  appearance?: Appearance;
 }
 
 export const DotsContext = createContext<DotsConfig | null>(null);
@@ -26,6 +27,8 @@ interface ProviderBase {
    * sign-in a flow created for one user is never shown to another.
    */
   userKey?: string;
+  /** How every flow below looks (Dots' `?styles=`); a flow's own `appearance` merges over it. Changing it never creates a new flow. */
+  appearance?: Appearance;
   children?: ReactNode;
 }
 
@@ -53,6 +56,7 @@ export function DotsProvider({
   environment,
   queryClient,
   userKey,
+  appearance,
   children,
 }: DotsProviderProps) {
   if ((flowEndpoint === undefined) === (createFlow === undefined)) {
@@ -78,9 +82,10 @@ export function DotsProvider({
           ? endpointFlowSource(flowEndpoint)
           : (req, opts) => createFlowRef.current!(req, opts),
       trustedOrigins: frameOriginsFor(environment),
+      appearance,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- environment is compared by content
-    [client, flowEndpoint, userKey, originsKey],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- environment and appearance are compared by content
+    [client, flowEndpoint, userKey, originsKey, JSON.stringify(appearance)],
   );
   return <DotsContext.Provider value={value}>{children}</DotsContext.Provider>;
 }

@@ -12,6 +12,9 @@ import { hashKey, QueryObserver, type QueryObserverResult } from '@tanstack/reac
 import {
   createFlowSession,
   DotsFlowError,
+  flowLinkWithAppearance,
+  mergeAppearance,
+  type Appearance,
   validateFlowLink,
   type Flow,
   type FlowSession,
@@ -49,6 +52,8 @@ export interface UseDotsFlowOptions {
   title?: string;
   /** Height reserved while loading, and the smallest height the frame gets. */
   minHeight?: number;
+  /** How this flow looks (Dots' `?styles=`), merged over the provider's. Changing it restyles the frame, never creates a new flow. */
+  appearance?: Appearance;
 }
 
 export interface FlowFrameProps {
@@ -66,6 +71,8 @@ export interface UseDotsFlowResult extends FlowSessionState {
   frameProps: FlowFrameProps | null;
   /** The framework-free session behind this flow, for `useFlowProgress` and custom UIs. */
   session: FlowSession;
+  /** The provider's appearance with this flow's merged over it, as the frame gets it. */
+  appearance: Appearance | undefined;
 }
 
 function toDotsFlowError(error: unknown): DotsFlowError {
@@ -88,7 +95,7 @@ function toDotsFlowError(error: unknown): DotsFlowError {
  */
 export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   const { steps, metadata, minHeight = DEFAULT_MIN_HEIGHT } = options;
-  const { queryClient, sourceKey, createFlow, trustedOrigins } = useDotsConfig();
+  const { queryClient, sourceKey, createFlow, trustedOrigins, appearance } = useDotsConfig();
   const callbacks = useLatest(options);
   // Bumped by retry, to run the creation effect again on a fresh query.
   const [attempt, setAttempt] = useState(0);
@@ -199,17 +206,19 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   );
 
   const { flow, height } = state;
+  const merged = mergeAppearance(appearance, options.appearance);
   // A session has a flow from `loading` on; an error (even a frame timeout) takes the frame away.
   const frameProps: FlowFrameProps | null =
     flow && state.status !== 'error'
       ? {
           ref: frameRef,
-          src: flow.link,
+          // The link passed validateFlowLink; the styles parameter never changes its origin.
+          src: flowLinkWithAppearance(flow.link, merged),
           title: options.title ?? 'Dots payout flow',
           allow: state.steps.includes('id-verification') ? 'camera' : undefined,
           style: { display: 'block', width: '100%', border: 0, height: Math.max(height ?? minHeight, minHeight) },
         }
       : null;
 
-  return { ...state, retry, frameProps, session };
+  return { ...state, retry, frameProps, session, appearance: merged };
 }
