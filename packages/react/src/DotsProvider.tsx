@@ -72,6 +72,7 @@ export function DotsProvider({
   // The latest createFlow is read at call time, so an inline function neither re-creates flows nor goes stale.
   const createFlowRef = useLatest(createFlow);
   const originsKey = typeof environment === 'string' ? environment : JSON.stringify(environment.frameOrigins);
+  const appearanceKey = JSON.stringify(appearance);
 
   const value = useMemo<DotsConfig>(
     () => ({
@@ -85,7 +86,7 @@ export function DotsProvider({
       appearance,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- environment and appearance are compared by content
-    [client, flowEndpoint, userKey, originsKey, JSON.stringify(appearance)],
+    [client, flowEndpoint, userKey, originsKey, appearanceKey],
   );
   return <DotsContext.Provider value={value}>{children}</DotsContext.Provider>;
 }
