@@ -35,6 +35,8 @@ export default defineConfig({
             'bench/src/**/*.test.ts',
           ],
           exclude: ['**/*.browser.test.*', '**/node_modules/**'],
+          // Every sandbox response in these tests is checked against the contract schemas.
+          setupFiles: ['./packages/sandbox/src/test-support/contractHarness.ts'],
         },
       },
       {

@@ -2,21 +2,21 @@
 // (static mode: the flow's configuration in `?config=`, no server calls at all).
 import {
   ONBOARDING_STEP,
-  PAYOUT_METHODS,
   STARTING_BALANCE_CENTS,
   STEP_NAMES,
+  codeProblem,
   parseStepInputs,
   validateStep,
 } from './stepRules.js';
 
-/** Backend for a page served by the sandbox at `/flow/:id`: reads state and completes steps over HTTP. */
+/** Backend for a page served by the sandbox at `/flow/:id`: reads state, completes steps, signs in over HTTP. */
 export function serverBackend(flowPath) {
   const failure = async (response) => {
     const body = await response.json().catch(() => null);
     const error = body && typeof body.error === 'object' && body.error !== null ? body.error : {};
     const message = typeof error.message === 'string' ? error.message : `The sandbox answered ${response.status}.`;
-    if (response.status === 410) return { ok: false, kind: 'expired', message };
-    if (response.status === 404 && error.code === 'flow_not_found') return { ok: false, kind: 'not_found', message };
+    if (response.status === 401) return { ok: false, kind: 'auth', message };
+    if (response.status === 404 && error.code === 'not-found') return { ok: false, kind: 'not_found', message };
     if (response.status === 400 && typeof error.field === 'string') {
       return { ok: false, kind: 'field', field: error.field, message };
     }
@@ -27,6 +27,18 @@ export function serverBackend(flowPath) {
     kind: 'error',
     message: 'Could not reach the sandbox. Check it is running and try again.',
   };
+  const post = async (path, body) => {
+    try {
+      const response = await fetch(`${flowPath}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return response.ok ? { ok: true, ...(await response.json()) } : await failure(response);
+    } catch {
+      return offline;
+    }
+  };
   return {
     async load() {
       try {
@@ -36,22 +48,15 @@ export function serverBackend(flowPath) {
         return offline;
       }
     },
-    async complete(step, fields) {
-      try {
-        const response = await fetch(`${flowPath}/steps/${encodeURIComponent(step)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ fields }),
-        });
-        return response.ok ? { ok: true, ...(await response.json()) } : await failure(response);
-      } catch {
-        return offline;
-      }
-    },
+    complete: (step, fields) => post(`/steps/${encodeURIComponent(step)}`, { fields }),
+    verifyCode: (code) => post('/auth', { code }),
   };
 }
 
-/** Decodes `?config=` (base64url of UTF-8 JSON `{ steps, user_id?, hide_go_to_dashboard_on_complete? }`). */
+/**
+ * Decodes `?config=` (base64url of UTF-8 JSON `{ steps, user_id?, hide_go_to_dashboard_on_complete?,
+ * require_auth? }`), with the same step rules as the API.
+ */
 export function decodeStaticConfig(raw) {
   try {
     const base64 = raw.replace(/-/g, '+').replace(/_/g, '/');
@@ -63,47 +68,70 @@ export function decodeStaticConfig(raw) {
     const userId = config.user_id ?? null;
     if (userId !== null && (typeof userId !== 'string' || userId === '')) return { ok: false };
     const hide = config.hide_go_to_dashboard_on_complete ?? false;
-    if (typeof hide !== 'boolean') return { ok: false };
-    return { ok: true, steps: steps.steps, userId, hideGoToDashboard: hide };
+    const requireAuth = config.require_auth ?? false;
+    if (typeof hide !== 'boolean' || typeof requireAuth !== 'boolean') return { ok: false };
+    return {
+      ok: true,
+      steps: steps.steps,
+      userId,
+      hideGoToDashboard: hide,
+      requireAuth: requireAuth && userId !== null,
+    };
   } catch {
     return { ok: false };
   }
 }
 
-/** Backend for static mode: the same rules as the server, applied in the page. */
+/** Backend for static mode: the same rules as the server, applied in the page; no sign-in window expires. */
 export function staticBackend(config) {
-  const onboarding = { name: ONBOARDING_STEP, hide_continue_button: false, redirect_url: null };
   const state = {
     id: null,
     user_id: config.userId,
-    steps: config.userId === null ? [onboarding, ...config.steps] : config.steps,
+    steps: config.steps,
     completed_steps: [],
     hide_go_to_dashboard_on_complete: config.hideGoToDashboard,
+    auth_required: config.requireAuth,
+    phone_hint: null,
     balance_cents: STARTING_BALANCE_CENTS,
-    default_method: PAYOUT_METHODS[0].id,
+    default_method: null,
+    auto_payout: false,
   };
   const snapshot = () => structuredClone(state);
+  const fieldError = (result) => ({ ok: false, kind: 'field', field: result.field, message: result.message });
   return {
     async load() {
       return { ok: true, state: snapshot() };
     },
-    async complete(step, fields) {
-      const result = validateStep(step, fields, {
+    async complete(name, fields) {
+      if (state.auth_required) return { ok: false, kind: 'auth', message: 'Enter the SMS code to go on.' };
+      const step = state.steps.find((s) => s.name === name);
+      const context = {
         balanceCents: state.balance_cents,
         defaultMethod: state.default_method,
-      });
-      if (!result.ok) return { ok: false, kind: 'field', field: result.field, message: result.message };
+        autoPayout: state.auto_payout,
+        step,
+      };
+      const result = validateStep(name, fields, context);
+      if (!result.ok) return fieldError(result);
       let status = 'completed';
-      if (step === ONBOARDING_STEP) {
+      const value = result.value;
+      if (name === ONBOARDING_STEP) {
         state.user_id ??= `user_static_${Math.random().toString(36).slice(2, 12)}`;
-      } else if (step === 'manage-payouts') {
-        status = result.value.changed ? 'completed' : 'completed-saved';
-        state.default_method = result.value.defaultMethod;
-      } else if (step === 'payout') {
-        state.balance_cents -= result.value.amountCents;
+        state.phone_hint = value.phone.slice(-4);
+        return { ok: true, status, state: snapshot() };
       }
-      if (!state.completed_steps.includes(step)) state.completed_steps.push(step);
+      if (name === 'manage-payouts') status = value.changed ? 'completed' : 'completed-saved';
+      if (value.defaultMethod !== undefined) state.default_method = value.defaultMethod;
+      if (value.autoPayout !== undefined) state.auto_payout = value.autoPayout;
+      if (value.amountCents !== undefined) state.balance_cents -= value.amountCents;
+      if (!state.completed_steps.includes(name)) state.completed_steps.push(name);
       return { ok: true, status, state: snapshot() };
+    },
+    async verifyCode(code) {
+      const problem = codeProblem({ code });
+      if (problem) return fieldError(problem);
+      state.auth_required = false;
+      return { ok: true, status: 'completed', state: snapshot() };
     },
   };
 }

@@ -1,52 +1,38 @@
 // The screens of the flow page: one accessible form per step, pre-filled with valid test data.
-import { DEFAULT_FIELDS, DOCUMENT_TYPES, PAYOUT_METHODS, TEST_CODE, formatCents } from './stepRules.js';
+import { checkbox, el, field, select } from './formControls.js';
+import { managePayoutsView, payoutView } from './payoutForms.js';
+import { DEFAULT_FIELDS, DOCUMENT_TYPES, TEST_CODE, defaultStep } from './stepRules.js';
 
-/** Builds an element; `props` go to properties (`textContent`, `type`) or, for `aria-*`/`data-*`/`for`, attributes. */
-export function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('aria-') || key.startsWith('data-') || key === 'for' || key === 'role') {
-      node.setAttribute(key, String(value));
-    } else node[key] = value;
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
-  return node;
+const codeField = () =>
+  field('code', 'Verification code', DEFAULT_FIELDS.onboarding.code, {
+    inputMode: 'numeric',
+    autocomplete: 'one-time-code',
+  });
+
+/** The SMS-code screen for a user the flow knows: after the sign-in window, or from the start with `require_auth`. */
+export function reauthView(state) {
+  const phone = state.phone_hint ? `your phone ending in ${state.phone_hint}` : 'the phone number on your account';
+  return {
+    title: 'Verify it’s you',
+    intro: `For your security, enter the 6-digit code we texted to ${phone}. In the sandbox the code is always ${TEST_CODE}.`,
+    button: 'Verify',
+    fields: [codeField()],
+  };
 }
 
-const field = (name, label, value, { hint, ...extra } = {}) =>
+/** A stand-in PDF: the template id it was made from, and lines of text. */
+const pdfDocument = (templateId) =>
   el(
-    'div',
-    { className: 'field' },
-    el('label', { for: `f-${name}`, textContent: label }),
-    el('input', { id: `f-${name}`, name, type: 'text', value, 'aria-describedby': hint && `f-${name}-hint`, ...extra }),
-    hint ? el('p', { className: 'hint', id: `f-${name}-hint`, textContent: hint }) : null,
-  );
-
-const checkbox = (name, label, checked) =>
-  el(
-    'div',
-    { className: 'check' },
-    el('input', { id: `f-${name}`, name, type: 'checkbox', checked }),
-    el('label', { for: `f-${name}`, textContent: label }),
-  );
-
-const select = (name, label, options, value) =>
-  el(
-    'div',
-    { className: 'field' },
-    el('label', { for: `f-${name}`, textContent: label }),
-    el(
-      'select',
-      { id: `f-${name}`, name },
-      ...options.map((option) =>
-        el('option', { value: option.id, textContent: option.label, selected: option.id === value }),
-      ),
+    'figure',
+    { className: 'document', 'aria-label': 'Document to sign' },
+    el('figcaption', { textContent: `Template ${templateId}` }),
+    ...['Name', 'Address', 'Tax classification', 'Signature'].map((line) =>
+      el('p', { textContent: `${line}: ______` }),
     ),
   );
 
 /** Title, intro, primary button and fields of each step. `phase` is the onboarding sub-screen. */
-export function stepView(name, { state, phase }) {
+export function stepView(name, { state, phase, step = defaultStep(name) }) {
   const d = DEFAULT_FIELDS[name] ?? {};
   switch (name) {
     case 'onboarding':
@@ -55,9 +41,7 @@ export function stepView(name, { state, phase }) {
             title: 'Enter the code',
             intro: `We sent a 6-digit code by text message. In the sandbox the code is always ${TEST_CODE}.`,
             button: 'Verify',
-            fields: [
-              field('code', 'Verification code', d.code, { inputMode: 'numeric', autocomplete: 'one-time-code' }),
-            ],
+            fields: [codeField()],
           }
         : {
             title: 'Verify your phone',
@@ -102,32 +86,7 @@ export function stepView(name, { state, phase }) {
         ],
       };
     case 'manage-payouts':
-      return {
-        title: 'Payout methods',
-        intro: 'Choose where your payouts go by default.',
-        button: 'Save',
-        fields: [
-          el(
-            'fieldset',
-            {},
-            el('legend', { textContent: 'Default payout method' }),
-            ...PAYOUT_METHODS.map((method) =>
-              el(
-                'div',
-                { className: 'check' },
-                el('input', {
-                  id: `f-${method.id}`,
-                  type: 'radio',
-                  name: 'default_method',
-                  value: method.id,
-                  checked: method.id === state.default_method,
-                }),
-                el('label', { for: `f-${method.id}`, textContent: method.label }),
-              ),
-            ),
-          ),
-        ],
-      };
+      return managePayoutsView(state, step);
     case 'manage-payments':
       return {
         title: 'Bank account',
@@ -140,27 +99,21 @@ export function stepView(name, { state, phase }) {
         ],
       };
     case 'payout':
-      return {
-        title: 'Withdraw funds',
-        intro: `Available balance: ${formatCents(state.balance_cents)}.`,
-        button: 'Withdraw',
-        fields: [field('amount', 'Amount (USD)', d.amount, { inputMode: 'decimal' })],
-      };
+      return payoutView(state, step);
     case 'redirect':
       return { title: 'Almost there', intro: 'Continue to finish where you started.', button: 'Continue', fields: [] };
+    case 'pdf-form-fill':
+      return {
+        title: 'Sign a document',
+        intro: 'Read the document below, then sign it by typing your full name.',
+        button: 'Sign',
+        fields: [
+          pdfDocument(step.template_id),
+          field('full_name', 'Full name (signature)', d.full_name, { autocomplete: 'name' }),
+          checkbox('agree', 'I have read the document and agree to sign it', d.agree),
+        ],
+      };
     default:
       return { title: 'Unknown step', intro: '', button: 'Continue', fields: [] };
   }
-}
-
-/** The form values the step rules read: text as strings, checkboxes as booleans, the checked radio. */
-export function readFields(form) {
-  const fields = {};
-  for (const input of form.querySelectorAll('input, select')) {
-    if (input.type === 'checkbox') fields[input.name] = input.checked;
-    else if (input.type === 'radio') {
-      if (input.checked) fields[input.name] = input.value;
-    } else fields[input.name] = input.value;
-  }
-  return fields;
 }

@@ -1,5 +1,8 @@
-// The rules every sandbox step form follows, shared by the flow page (in the browser) and the sandbox
+// The rules every sandbox step follows, shared by the flow page (in the browser) and the sandbox
 // server (which validates again), so the two can never disagree. Plain ES module: no DOM, no Node APIs.
+import { STEP_OPTIONS, optionError } from './stepOptions.js';
+
+export { STEP_OPTIONS, PAYOUT_FEE_PARTIES, isHttpUrl, isRedirectUrl } from './stepOptions.js';
 
 /** Mirror of `STEPS` in @dots-flow/core (a test keeps them equal); the page cannot import packages. */
 export const STEP_NAMES = [
@@ -10,18 +13,22 @@ export const STEP_NAMES = [
   'manage-payments',
   'payout',
   'redirect',
+  'pdf-form-fill',
 ];
 
-/** The phone-verification step put first when a flow has no user. */
+/** The phone-verification screen shown first when a flow has no user; the name the page posts for it. */
 export const ONBOARDING_STEP = 'onboarding';
 
-/** The only verification code the sandbox accepts. */
+/** Every name Dots' docs give that step: never a step a create request may list. */
+export const ONBOARDING_ALIASES = ['onboarding', 'onboard', 'authentication', 'authorization'];
+
+/** The only verification code the sandbox accepts (onboarding and re-authentication). */
 export const TEST_CODE = '123456';
 
 /** Every new user's balance, in cents. */
 export const STARTING_BALANCE_CENTS = 10000;
 
-/** Payout methods every sandbox user has; the first one starts as the default. */
+/** Payout methods every sandbox user has; none starts as the default. */
 export const PAYOUT_METHODS = [
   { id: 'pm_bank', label: 'Bank account •••• 6789' },
   { id: 'pm_paypal', label: 'PayPal · ada@example.com' },
@@ -38,6 +45,7 @@ export const DEFAULT_FIELDS = {
   'manage-payments': { account_holder: 'Ada Lovelace', routing_number: '110000000', account_number: '000123456789' },
   payout: { amount: '25.00' },
   redirect: {},
+  'pdf-form-fill': { full_name: 'Ada Lovelace', agree: true },
 };
 
 export const DOCUMENT_TYPES = [
@@ -46,61 +54,64 @@ export const DOCUMENT_TYPES = [
   { id: 'id_card', label: 'State ID card' },
 ];
 
-const STEP_OPTION_KEYS = ['name', 'hide_continue_button', 'redirect_url'];
-
 const fail = (message, field) => ({ ok: false, message, field: field ?? null });
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** True for an absolute `http:` or `https:` URL. */
-export function isHttpUrl(value) {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+/** A step with every option at its default: what a plain step name means. */
+export function defaultStep(name) {
+  const step = { name };
+  for (const [key, option] of Object.entries(STEP_OPTIONS)) step[key] = option.default;
+  return step;
 }
 
 /**
- * Checks a create request's `steps` (names or `{ name, hide_continue_button?, redirect_url? }`) against
- * `stepNames` and returns them normalised to objects, or the first problem as a sentence.
+ * Checks a create request's `steps` against `stepNames` and returns them normalised to objects with
+ * every option (defaults filled in, options of other steps left at their defaults), or the first
+ * problem as a sentence with the path of the offending field. In `strict` mode unknown options and
+ * options given to a step they do not apply to are refused instead of ignored.
  */
-export function parseStepInputs(value, stepNames) {
-  if (!Array.isArray(value) || value.length === 0) {
-    return fail('`steps` must be a non-empty array of step names or { name, ...options } objects.', 'steps');
-  }
-  if (value.length > stepNames.length) return fail(`\`steps\` can hold at most ${stepNames.length} steps.`, 'steps');
+export function parseStepInputs(value, stepNames, { strict = false } = {}) {
+  if (value === undefined)
+    return fail('`steps` is required: a list of step names or { name, ...options } objects.', 'steps');
+  if (!Array.isArray(value))
+    return fail('`steps` must be a list of step names or { name, ...options } objects.', 'steps');
   const known = `Known steps: ${stepNames.join(', ')}.`;
   const steps = [];
   for (const [index, item] of value.entries()) {
     const at = `steps[${index}]`;
-    const isObject = typeof item === 'object' && item !== null && !Array.isArray(item);
+    const isObject = isRecord(item);
     if (typeof item !== 'string' && !isObject) {
       return fail(`\`${at}\` must be a step name or a { name, ...options } object.`, at);
     }
-    const name = typeof item === 'string' ? item : Object.hasOwn(item, 'name') ? item.name : undefined;
-    if (name === ONBOARDING_STEP || name === 'authorization') {
-      return fail(`\`${at}\`: the ${name} step is added automatically when the flow has no user_id.`, at);
+    if (isObject && !Object.hasOwn(item, 'name')) return fail(`\`${at}\` needs a \`name\`. ${known}`, at);
+    const name = typeof item === 'string' ? item : item.name;
+    if (ONBOARDING_ALIASES.includes(name)) {
+      return fail(`\`${at}\`: "${name}" is added automatically when the flow has no user_id; leave it out.`, at);
     }
     if (typeof name !== 'string' || !stepNames.includes(name)) {
       return fail(`\`${at}\`: unknown step ${JSON.stringify(name) ?? 'undefined'}. ${known}`, at);
     }
     if (steps.some((step) => step.name === name)) return fail(`\`${at}\`: the step "${name}" is listed twice.`, at);
-    const options = isObject ? item : {};
-    const unknownKey = Object.keys(options).find((key) => !STEP_OPTION_KEYS.includes(key));
-    if (unknownKey !== undefined) {
-      return fail(`\`${at}\`: unknown option "${unknownKey}". Step options: hide_continue_button, redirect_url.`, at);
+    const step = defaultStep(name);
+    for (const key of isObject ? Object.keys(item) : []) {
+      if (key === 'name') continue;
+      const option = Object.hasOwn(STEP_OPTIONS, key) ? STEP_OPTIONS[key] : undefined;
+      const applies = option !== undefined && (option.steps === null || option.steps.includes(name));
+      if (option && (applies || option.typedEverywhere)) {
+        const problem = optionError(option, item[key]);
+        if (problem) return fail(`\`${at}.${key}\` ${problem}`, `${at}.${key}`);
+      }
+      if (applies) step[key] = item[key];
+      else if (strict) {
+        const where = option ? `only applies to ${option.steps.join(', ')}` : 'is not a step option';
+        const list = Object.keys(STEP_OPTIONS).join(', ');
+        return fail(`\`${at}.${key}\` ${where} (strict mode). Step options: ${list}.`, `${at}.${key}`);
+      }
     }
-    const hide = Object.hasOwn(options, 'hide_continue_button') ? options.hide_continue_button : false;
-    if (typeof hide !== 'boolean') return fail(`\`${at}.hide_continue_button\` must be true or false.`, at);
-    const redirectUrl = Object.hasOwn(options, 'redirect_url') ? options.redirect_url : undefined;
-    if (name === 'redirect' && !isHttpUrl(redirectUrl)) {
-      return fail(`\`${at}\`: the redirect step needs a redirect_url that is an absolute http: or https: URL.`, at);
+    if (name === 'pdf-form-fill' && step.template_id === null) {
+      return fail(`\`${at}\`: the pdf-form-fill step needs a \`template_id\`.`, `${at}.template_id`);
     }
-    if (name !== 'redirect' && redirectUrl !== undefined) {
-      return fail(`\`${at}\`: redirect_url is only allowed on the redirect step.`, at);
-    }
-    steps.push({ name, hide_continue_button: hide, redirect_url: name === 'redirect' ? redirectUrl : null });
+    steps.push(step);
   }
   return { ok: true, steps };
 }
@@ -131,21 +142,33 @@ export function parseAmountCents(value) {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
+/** Checks an SMS code (onboarding and re-authentication); `null` when it is the sandbox's code. */
+export function codeProblem(fields) {
+  const f = isRecord(fields) ? fields : {};
+  if (!/^\d{6}$/.test(text(f, 'code'))) return fail('Enter the 6-digit code we sent you.', 'code');
+  if (text(f, 'code') !== TEST_CODE) return fail(`That code is not valid. The sandbox code is ${TEST_CODE}.`, 'code');
+  return null;
+}
+
+/** The auto-payout setting a form sets: its checkbox when the step offers it, else unchanged. */
+function autoPayoutOf(f, step, context) {
+  return step.auto_payout_enabled && Object.hasOwn(f, 'auto_payout') ? checked(f, 'auto_payout') : context.autoPayout;
+}
+
 /**
  * Validates one step's form fields as a real form would. `context` carries what the user already has
- * (`balanceCents`, `defaultMethod`). Returns `{ ok: true, value }` or `{ ok: false, field, message }`.
+ * (`balanceCents`, `defaultMethod`, `autoPayout`) and the step's options (`step`, defaults when absent).
+ * Returns `{ ok: true, value }` or `{ ok: false, field, message }`.
  */
 export function validateStep(name, fields, context) {
-  const f = typeof fields === 'object' && fields !== null && !Array.isArray(fields) ? fields : {};
+  const f = isRecord(fields) ? fields : {};
+  const step = context.step ?? defaultStep(name);
   switch (name) {
     case ONBOARDING_STEP: {
       const phone = normalizePhone(text(f, 'phone'));
       if (!phone) return fail('Enter a phone number with its country code, like +1 415 555 0100.', 'phone');
       if (!Object.hasOwn(f, 'code')) return { ok: true, value: { phone, codeSent: false } };
-      if (!/^\d{6}$/.test(text(f, 'code'))) return fail('Enter the 6-digit code we sent you.', 'code');
-      if (text(f, 'code') !== TEST_CODE)
-        return fail(`That code is not valid. The sandbox code is ${TEST_CODE}.`, 'code');
-      return { ok: true, value: { phone, codeSent: true } };
+      return codeProblem(f) ?? { ok: true, value: { phone, codeSent: true } };
     }
     case 'compliance': {
       if (text(f, 'legal_name').length < 2) return fail('Enter your full legal name.', 'legal_name');
@@ -170,10 +193,21 @@ export function validateStep(name, fields, context) {
       return { ok: true, value: {} };
     }
     case 'manage-payouts': {
-      const method = text(f, 'default_method');
-      if (!PAYOUT_METHODS.some((m) => m.id === method))
-        return fail('Choose a default payout method.', 'default_method');
-      return { ok: true, value: { defaultMethod: method, changed: method !== context.defaultMethod } };
+      const chosen = text(f, 'default_method');
+      if (chosen !== '' && !PAYOUT_METHODS.some((m) => m.id === chosen)) {
+        return fail('Choose one of your payout methods as the default.', 'default_method');
+      }
+      const defaultMethod = chosen === '' ? context.defaultMethod : chosen;
+      if (step.require_default_payout_method && defaultMethod === null) {
+        return fail('Choose a default payout method to continue.', 'default_method');
+      }
+      const autoPayout = autoPayoutOf(f, step, context);
+      // A flow that hides the auto-payout setting cannot demand it.
+      if (step.require_auto_payout_method && step.auto_payout_enabled && !autoPayout) {
+        return fail('Turn on automatic payouts to continue.', 'auto_payout');
+      }
+      const changed = defaultMethod !== context.defaultMethod || autoPayout !== context.autoPayout;
+      return { ok: true, value: { defaultMethod, autoPayout, changed } };
     }
     case 'manage-payments': {
       if (text(f, 'account_holder').length < 2) return fail('Enter the account holder’s name.', 'account_holder');
@@ -192,10 +226,15 @@ export function validateStep(name, fields, context) {
       if (cents > context.balanceCents) {
         return fail(`The amount is more than your balance of ${formatCents(context.balanceCents)}.`, 'amount');
       }
-      return { ok: true, value: { amountCents: cents } };
+      return { ok: true, value: { amountCents: cents, autoPayout: autoPayoutOf(f, step, context) } };
     }
     case 'redirect':
       return { ok: true, value: {} };
+    case 'pdf-form-fill': {
+      if (text(f, 'full_name').length < 2) return fail('Type your full name to sign the document.', 'full_name');
+      if (!checked(f, 'agree')) return fail('Confirm you have read the document and agree to sign it.', 'agree');
+      return { ok: true, value: {} };
+    }
     default:
       return fail(`Unknown step "${String(name)}".`, null);
   }

@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { apiError } from './apiError.js';
+import { apiError, bodyTooLarge } from './apiError.js';
 import { checkBasicAuth } from './basicAuth.js';
 import type { FlowStore } from './flowStore.js';
+import { parseListQuery } from './listQuery.js';
+import { toFlowObject } from './toFlowObject.js';
+import { isUuid } from './uuid.js';
 import { validateCreateFlow } from './validateCreateFlow.js';
 
 export interface ApiRoutesOptions {
@@ -10,14 +13,16 @@ export interface ApiRoutesOptions {
   clientId: string;
   apiKey: string;
   baseUrl: () => string;
+  /** Refuse unknown fields, step options and query parameters instead of ignoring them. */
+  strict: boolean;
 }
 
 /** Largest create request accepted; Dots' own limit is not documented, real requests are tiny. */
 export const MAX_API_BODY_BYTES = 64 * 1024;
 
-/** `POST /flows` and `GET /flows/:id`, as Dots serves them under `/api/v2`. */
-export function createApiRoutes({ store, clientId, apiKey, baseUrl }: ApiRoutesOptions): Hono {
-  const api = new Hono();
+/** `POST /flows`, `GET /flows` and `GET /flows/:id`, as Dots serves them under `/api/v2` (trailing slash or not). */
+export function createApiRoutes({ store, clientId, apiKey, baseUrl, strict }: ApiRoutesOptions): Hono {
+  const api = new Hono({ strict: false });
 
   api.use('*', async (c, next) => {
     if (!checkBasicAuth(c.req.header('authorization'), clientId, apiKey)) {
@@ -35,35 +40,44 @@ export function createApiRoutes({ store, clientId, apiKey, baseUrl }: ApiRoutesO
 
   api.post(
     '/flows',
-    bodyLimit({
-      maxSize: MAX_API_BODY_BYTES,
-      onError: (c) => apiError(c, 413, 'body_too_large', `The body must be at most ${MAX_API_BODY_BYTES} bytes.`),
-    }),
+    bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => bodyTooLarge(c, MAX_API_BODY_BYTES) }),
     async (c) => {
       let body: unknown;
       try {
         body = JSON.parse(await c.req.text());
       } catch {
-        return apiError(c, 400, 'invalid_json', 'The body is not valid JSON. Send {"steps": [...]} as JSON.');
+        return apiError(c, 400, 'invalid-input', 'The body is not valid JSON. Send {"steps": [...]} as JSON.');
       }
-      const result = validateCreateFlow(body, (id) => store.getUser(id) !== undefined);
-      if (!result.ok) return apiError(c, 400, result.code, result.message);
-      return c.json(store.toFlowObject(store.createFlow(result.value), baseUrl()));
+      const result = validateCreateFlow(body, { isKnownUser: (id) => store.getUser(id) !== undefined, strict });
+      if (!result.ok) return apiError(c, 400, 'invalid-input', result.message, result.field);
+      return c.json(toFlowObject(store.createFlow(result.value), baseUrl()));
     },
   );
 
+  api.get('/flows', (c) => {
+    const parsed = parseListQuery(new URL(c.req.url).searchParams, strict);
+    if (!parsed.ok) return apiError(c, 400, 'invalid-input', parsed.message, parsed.field);
+    const page = store.listFlows(parsed.query);
+    if (!page.ok) {
+      const field = parsed.query.startingAfter !== null ? 'starting_after' : 'ending_before';
+      return apiError(c, 400, 'invalid-input', `No flow "${page.unknownCursor}" to page from.`, field);
+    }
+    return c.json({ has_more: page.has_more, data: page.data.map((flow) => toFlowObject(flow, baseUrl())) });
+  });
+
   api.get('/flows/:id', (c) => {
-    const flow = store.getFlow(c.req.param('id'));
-    if (!flow) return apiError(c, 404, 'flow_not_found', `No flow "${c.req.param('id')}". Check the flow id.`);
-    return c.json(store.toFlowObject(flow, baseUrl()));
+    const id = c.req.param('id');
+    const flow = isUuid(id) ? store.getFlow(id) : undefined;
+    if (!flow) return apiError(c, 404, 'not-found', `No flow "${id}". Check the flow id (a UUID).`);
+    return c.json(toFlowObject(flow, baseUrl()));
   });
 
   api.all('*', (c) =>
     apiError(
       c,
       404,
-      'not_found',
-      `No endpoint ${c.req.method} ${c.req.path}. The sandbox serves POST /api/v2/flows and GET /api/v2/flows/:id.`,
+      'not-found',
+      `No endpoint ${c.req.method} ${c.req.path}. The sandbox serves POST /api/v2/flows, GET /api/v2/flows and GET /api/v2/flows/:id.`,
     ),
   );
   return api;

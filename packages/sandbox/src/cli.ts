@@ -4,7 +4,7 @@ import { basicAuthHeader } from './basicAuth.js';
 import { CLI_USAGE, parseCliArgs } from './cliArgs.js';
 import type { CliSettings } from './cliArgs.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
-import { demoSteps } from './pageRoutes.js';
+import { demoSteps } from './demoRoutes.js';
 import { startSandbox } from './startSandbox.js';
 
 async function main(): Promise<void> {
@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const clientId = options.clientId ?? SANDBOX_DEFAULTS.clientId;
   const apiKey = options.apiKey ?? SANDBOX_DEFAULTS.apiKey;
   console.log(`Dots sandbox listening on ${sandbox.url}`);
-  console.log(`  API:         ${sandbox.url}/api/v2/flows  (Basic auth ${clientId}:${apiKey})`);
+  console.log(`  API:         ${sandbox.apiUrl}/v2/flows  (Basic auth ${clientId}:${apiKey})`);
+  if (options.strict) console.log('  Strict:      unknown fields, step options and query parameters are refused');
   console.log(`  Webhooks:    ${options.webhookUrl ?? 'off (pass --webhook-url)'}`);
 
   if (settings.demo) {

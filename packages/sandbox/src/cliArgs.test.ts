@@ -16,6 +16,7 @@ describe('parseCliArgs', () => {
         'http://127.0.0.1:9/hooks',
         '--webhook-secret',
         'whsec_YQ==',
+        '--strict',
         '--demo',
       ],
       {},
@@ -24,6 +25,8 @@ describe('parseCliArgs', () => {
       demo: true,
       help: false,
       options: {
+        strict: true,
+        demo: true,
         port: 0,
         host: '0.0.0.0',
         clientId: 'id',
@@ -37,6 +40,13 @@ describe('parseCliArgs', () => {
   it('falls back to environment variables, flags winning', () => {
     const env = { DOTS_SANDBOX_PORT: '5000', DOTS_SANDBOX_API_KEY: 'env-key', DOTS_SANDBOX_WEBHOOK_URL: '' };
     expect(parseCliArgs(['--api-key', 'flag-key'], env).options).toEqual({ port: 5000, apiKey: 'flag-key' });
+  });
+
+  it('turns strict mode on from DOTS_SANDBOX_STRICT, and refuses an unclear value', () => {
+    expect(parseCliArgs([], { DOTS_SANDBOX_STRICT: '1' }).options).toEqual({ strict: true });
+    expect(parseCliArgs([], { DOTS_SANDBOX_STRICT: 'true' }).options).toEqual({ strict: true });
+    expect(parseCliArgs([], { DOTS_SANDBOX_STRICT: '0' }).options).toEqual({});
+    expect(() => parseCliArgs([], { DOTS_SANDBOX_STRICT: 'yes please' })).toThrow(/DOTS_SANDBOX_STRICT/);
   });
 
   it('uses defaults when nothing is given', () => {

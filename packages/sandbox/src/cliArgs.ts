@@ -18,7 +18,9 @@ Options (environment variable in brackets):
   --api-key <key>         HTTP Basic password (DOTS_SANDBOX_API_KEY, default sandbox_key)
   --webhook-url <url>     where to POST signed flow.updated webhooks (DOTS_SANDBOX_WEBHOOK_URL)
   --webhook-secret <s>    whsec_… signing secret (DOTS_SANDBOX_WEBHOOK_SECRET)
-  --demo                  create a demo flow with every step and print where to click through it
+  --strict                refuse unknown request fields, step options and query parameters
+                          instead of ignoring them, to catch typos (DOTS_SANDBOX_STRICT=1)
+  --demo                  serve /demo, create a demo flow with every step and print where to click through it
   -h, --help              show this help
 `;
 
@@ -35,6 +37,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
       'api-key': { type: 'string' },
       'webhook-url': { type: 'string' },
       'webhook-secret': { type: 'string' },
+      strict: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -62,5 +65,11 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     const value = pick(flag, name);
     if (value !== undefined) options[key] = value;
   }
+  const strictEnv = env['DOTS_SANDBOX_STRICT'];
+  if (strictEnv !== undefined && strictEnv !== '' && !/^(1|true|0|false)$/.test(strictEnv)) {
+    throw new Error(`DOTS_SANDBOX_STRICT must be 1, true, 0 or false; got "${strictEnv}".`);
+  }
+  if (values.strict || strictEnv === '1' || strictEnv === 'true') options.strict = true;
+  if (values.demo) options.demo = true;
   return { options, demo: values.demo, help: values.help };
 }

@@ -1,36 +1,39 @@
 import type { StepStatus } from '@dots-flow/core';
-import { ONBOARDING_STEP, PAYOUT_METHODS, STARTING_BALANCE_CENTS, validateStep } from '../page/stepRules.js';
+import { ONBOARDING_STEP, STARTING_BALANCE_CENTS, codeProblem, validateStep } from '../page/stepRules.js';
 import type { NormalizedStep } from '../page/stepRules.js';
 import type { FlowStore, StoredFlow } from './flowStore.js';
 
 /** What the flow page needs to render a flow: read by `GET /flow/:id/state`. */
 export interface PageState {
   id: string;
+  /** `null` while onboarding (shown first by the page) is pending. */
   user_id: string | null;
   steps: NormalizedStep[];
   completed_steps: string[];
   hide_go_to_dashboard_on_complete: boolean;
+  /** The user must enter an SMS code before going on (after the sign-in window, or `require_auth`). */
+  auth_required: boolean;
+  /** Last digits of the phone the code goes to, when the sandbox knows it. */
+  phone_hint: string | null;
   balance_cents: number;
-  default_method: string;
+  default_method: string | null;
+  auto_payout: boolean;
 }
 
-export type PageError = { httpStatus: 400 | 404 | 409 | 410; code: string; message: string; field?: string | null };
+export type PageError = {
+  httpStatus: 400 | 401 | 404 | 409;
+  code: 'invalid-input' | 'not-found' | 'authentication-required' | 'step-out-of-order' | 'step-already-completed';
+  message: string;
+  field?: string | null;
+};
 
-export type CompleteStepResult = { ok: true; status: StepStatus; flow: StoredFlow } | ({ ok: false } & PageError);
+export type PageResult = { ok: true; status: StepStatus; flow: StoredFlow } | ({ ok: false } & PageError);
 
-/** Finds a flow the page may act on: known and not expired. */
-export function findLiveFlow(store: FlowStore, flowId: string): StoredFlow | PageError {
-  const flow = store.getFlow(flowId);
-  if (!flow) return { httpStatus: 404, code: 'flow_not_found', message: `No flow "${flowId}" in this sandbox.` };
-  if (store.isExpired(flow)) {
-    return {
-      httpStatus: 410,
-      code: 'flow_expired',
-      message: 'This link has expired. Flows created for a user expire 15 minutes after creation: create a new one.',
-    };
-  }
-  return flow;
-}
+const notFound = (flowId: string): PageError => ({
+  httpStatus: 404,
+  code: 'not-found',
+  message: `No flow "${flowId}" in this sandbox.`,
+});
 
 export function toPageState(store: FlowStore, flow: StoredFlow): PageState {
   const user = flow.userId === null ? undefined : store.getUser(flow.userId);
@@ -40,55 +43,96 @@ export function toPageState(store: FlowStore, flow: StoredFlow): PageState {
     steps: flow.steps,
     completed_steps: [...flow.completed],
     hide_go_to_dashboard_on_complete: flow.hideGoToDashboard,
+    auth_required: store.needsCode(flow),
+    phone_hint: user?.phone ? user.phone.slice(-4) : null,
     balance_cents: user?.balanceCents ?? STARTING_BALANCE_CENTS,
-    default_method: user?.defaultMethod ?? PAYOUT_METHODS[0]?.id ?? '',
+    default_method: user?.defaultMethod ?? null,
+    auto_payout: user?.autoPayout ?? false,
   };
+}
+
+/** Signs the flow's user in again with the SMS code (`POST /flow/:id/auth`). */
+export function verifyCode(store: FlowStore, flowId: string, fields: unknown): PageResult {
+  const flow = store.getFlow(flowId);
+  if (!flow) return { ok: false, ...notFound(flowId) };
+  if (flow.userId === null) {
+    return {
+      ok: false,
+      httpStatus: 409,
+      code: 'step-out-of-order',
+      message: 'This flow has no user yet: onboard first.',
+    };
+  }
+  const problem = codeProblem(fields);
+  if (problem)
+    return { ok: false, httpStatus: 400, code: 'invalid-input', message: problem.message, field: problem.field };
+  store.signIn(flow);
+  return { ok: true, status: 'completed', flow };
 }
 
 /**
  * Completes `stepName` with the form `fields` the page sent, validating them again as Dots would:
+ * onboarding first when there is no user, an SMS code when the sign-in window has passed, then the
  * steps in order, each completed once unless it keeps the user on it (`hide_continue_button`).
  */
-export function completeStep(store: FlowStore, flowId: string, stepName: string, fields: unknown): CompleteStepResult {
-  const found = findLiveFlow(store, flowId);
-  if (!('id' in found)) return { ok: false, ...found };
-  const flow = found;
+export function completeStep(store: FlowStore, flowId: string, stepName: string, fields: unknown): PageResult {
+  const flow = store.getFlow(flowId);
+  if (!flow) return { ok: false, ...notFound(flowId) };
+
+  if (stepName === ONBOARDING_STEP) {
+    if (flow.userId !== null) {
+      const message = 'Onboarding is already done: this flow has a user.';
+      return { ok: false, httpStatus: 409, code: 'step-already-completed', message };
+    }
+    const result = validateStep(ONBOARDING_STEP, fields, { balanceCents: 0, defaultMethod: null, autoPayout: false });
+    if (!result.ok)
+      return { ok: false, httpStatus: 400, code: 'invalid-input', message: result.message, field: result.field };
+    if (!result.value.codeSent || !result.value.phone) {
+      return { ok: false, httpStatus: 400, code: 'invalid-input', message: 'Enter the 6-digit code.', field: 'code' };
+    }
+    store.onboard(flow, result.value.phone);
+    return { ok: true, status: 'completed', flow };
+  }
+
   const index = flow.steps.findIndex((step) => step.name === stepName);
   const step = flow.steps[index];
-  if (!step) {
-    return { ok: false, httpStatus: 404, code: 'step_not_in_flow', message: `This flow has no "${stepName}" step.` };
+  if (!step) return { ok: false, httpStatus: 404, code: 'not-found', message: `This flow has no "${stepName}" step.` };
+  if (flow.userId === null) {
+    const message = `Complete onboarding (the phone check) before "${stepName}".`;
+    return { ok: false, httpStatus: 409, code: 'step-out-of-order', message };
+  }
+  if (store.needsCode(flow)) {
+    const message = 'Enter the SMS code sent to your phone to go on.';
+    return { ok: false, httpStatus: 401, code: 'authentication-required', message };
   }
   const pending = flow.steps.slice(0, index).find((earlier) => !flow.completed.includes(earlier.name));
   if (pending) {
     const message = `Complete the "${pending.name}" step before "${stepName}".`;
-    return { ok: false, httpStatus: 409, code: 'step_out_of_order', message };
+    return { ok: false, httpStatus: 409, code: 'step-out-of-order', message };
   }
   if (flow.completed.includes(stepName) && !step.hide_continue_button) {
     const message = `The "${stepName}" step is already completed.`;
-    return { ok: false, httpStatus: 409, code: 'step_already_completed', message };
+    return { ok: false, httpStatus: 409, code: 'step-already-completed', message };
   }
 
-  const user = flow.userId === null ? undefined : store.getUser(flow.userId);
+  const user = store.getUser(flow.userId);
   const context = {
     balanceCents: user?.balanceCents ?? STARTING_BALANCE_CENTS,
-    defaultMethod: user?.defaultMethod ?? PAYOUT_METHODS[0]?.id ?? '',
+    defaultMethod: user?.defaultMethod ?? null,
+    autoPayout: user?.autoPayout ?? false,
+    step,
   };
   const result = validateStep(stepName, fields, context);
   if (!result.ok)
-    return { ok: false, httpStatus: 400, code: 'invalid_field', message: result.message, field: result.field };
+    return { ok: false, httpStatus: 400, code: 'invalid-input', message: result.message, field: result.field };
 
   let status: StepStatus = 'completed';
   const value = result.value;
-  if (stepName === ONBOARDING_STEP) {
-    if (!value.codeSent) {
-      return { ok: false, httpStatus: 400, code: 'invalid_field', message: 'Enter the 6-digit code.', field: 'code' };
-    }
-    flow.userId ??= store.createUser().id;
-  } else if (user && value.defaultMethod !== undefined) {
-    status = value.changed ? 'completed' : 'completed-saved';
-    user.defaultMethod = value.defaultMethod;
-  } else if (user && value.amountCents !== undefined) {
-    user.balanceCents -= value.amountCents;
+  if (stepName === 'manage-payouts') status = value.changed ? 'completed' : 'completed-saved';
+  if (user) {
+    if (value.defaultMethod !== undefined) user.defaultMethod = value.defaultMethod;
+    if (value.autoPayout !== undefined) user.autoPayout = value.autoPayout;
+    if (value.amountCents !== undefined) user.balanceCents -= value.amountCents;
   }
   if (!flow.completed.includes(stepName)) flow.completed.push(stepName);
   return { ok: true, status, flow };

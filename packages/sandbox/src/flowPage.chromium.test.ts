@@ -1,20 +1,24 @@
 // The flow page in real Chromium, framed by a host on another origin: the exact messages the host
 // receives, the signed webhooks a receiver gets, and static mode with no server behind the page.
-import { chromium } from 'playwright';
-import type { Browser, FrameLocator, Page } from 'playwright';
+import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_DEFAULTS } from './defaults.js';
 import { startSandbox } from './startSandbox.js';
 import type { Sandbox } from './startSandbox.js';
 import { staticFlowLink } from './staticFlowLink.js';
-import { createFlow, getFlow, startWebhookReceiver } from './test-support/http.js';
+import { KNOWN_USER, createFlow, getFlow, startWebhookReceiver } from './test-support/http.js';
 import { startHostServer, startStaticPageServer } from './test-support/hostServers.js';
+import {
+  completed,
+  expectDotsMessages,
+  heading,
+  isHeight,
+  launchChromium,
+  openHost as openHostIn,
+  press,
+} from './test-support/flowPageDriver.js';
+import type { Received } from './test-support/flowPageDriver.js';
 import { isValidSvixSignature } from './test-support/verifySvix.js';
-
-interface Received {
-  origin: string;
-  data: unknown;
-}
 
 let browser: Browser;
 let sandbox: Sandbox;
@@ -22,50 +26,15 @@ let host: Awaited<ReturnType<typeof startHostServer>>;
 const cleanups: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' });
+  browser = await launchChromium();
   host = await startHostServer();
-  sandbox = await startSandbox({ port: 0, users: ['user_seeded'] });
+  sandbox = await startSandbox({ port: 0, users: [KNOWN_USER] });
   cleanups.push(() => browser.close(), host.close, sandbox.close);
 }, 30_000);
-afterAll(() => Promise.all(cleanups.map((cleanup) => cleanup())));
+afterAll(() => Promise.all(cleanups.map((cleanup) => cleanup())), 30_000);
 
-async function openHost(link: string, setup?: (page: Page) => Promise<unknown>) {
-  const context = await browser.newContext();
-  cleanups.push(() => context.close());
-  const page = await context.newPage();
-  await setup?.(page);
-  await page.goto(host.hostPage(link));
-  const frame: FrameLocator = page.frameLocator('iframe');
-  const messages = async () => (await page.evaluate('window.__messages')) as Received[];
-  const stepMessages = async () => (await messages()).map((m) => m.data).filter((d) => !isHeight(d));
-  return { page, frame, messages, stepMessages };
-}
-
-const isHeight = (data: unknown) => typeof data === 'object' && data !== null && Object.keys(data).join() === 'height';
-
-/** Height first, then only Dots' documented shapes, all from `origin`, each height a new positive integer. */
-function expectDotsMessages(messages: Received[], origin: string) {
-  expect(messages.length).toBeGreaterThan(0);
-  expect(isHeight(messages[0]?.data)).toBe(true);
-  let lastHeight = 0;
-  for (const { origin: from, data } of messages) {
-    expect(from).toBe(origin);
-    if (isHeight(data)) {
-      const { height } = data as { height: number };
-      expect(Number.isInteger(height) && height > 0 && height !== lastHeight).toBe(true);
-      lastHeight = height;
-    } else {
-      expect(Object.keys(data as object).sort()).toEqual(['status', 'step']);
-    }
-  }
-}
-
-async function press(frame: FrameLocator, button: string, nextHeading?: string) {
-  await frame.getByRole('button', { name: button, exact: true }).click();
-  if (nextHeading) await frame.getByRole('heading', { level: 1, name: nextHeading }).waitFor();
-}
-
-const completed = (step: string, status = 'completed') => ({ step, status });
+const openHost = (link: string, setup?: Parameters<typeof openHostIn>[4]) =>
+  openHostIn(browser, host, link, cleanups, setup);
 
 describe('flow page (server mode)', () => {
   it('walks every step, posting exactly Dots messages, with one signed webhook per completion', async () => {
@@ -74,10 +43,14 @@ describe('flow page (server mode)', () => {
     const withHooks = await startSandbox({ port: 0, webhookUrl: receiver.url, webhookRetryDelaysMs: [50, 50] });
     cleanups.push(withHooks.close, receiver.close);
     const steps = ['compliance', 'id-verification', 'background-check', 'manage-payouts', 'manage-payments', 'payout'];
-    const flow = await createFlow(withHooks.url, { steps });
+    const flow = await createFlow(withHooks.url, {
+      steps: [...steps, { name: 'pdf-form-fill', template_id: 'tmpl_w9' }],
+    });
     const { frame, messages, stepMessages } = await openHost(flow.link);
 
-    await frame.getByRole('heading', { level: 1, name: 'Verify your phone' }).waitFor();
+    // The onboarding screen comes first (and counts in the progress) although `steps` never lists it.
+    await heading(frame, 'Verify your phone');
+    expect(await frame.getByText('Step 1 of 8').count()).toBe(1);
     await press(frame, 'Send code', 'Enter the code');
     await press(frame, 'Verify', 'Tax information');
     await press(frame, 'Submit', 'Verify your identity');
@@ -87,19 +60,22 @@ describe('flow page (server mode)', () => {
     await frame.getByRole('status').filter({ hasText: 'unchanged' }).waitFor();
     await press(frame, 'Continue', 'Bank account');
     await press(frame, 'Save', 'Withdraw funds');
-    await press(frame, 'Withdraw', 'All done');
+    await press(frame, 'Withdraw', 'Sign a document');
+    expect(await frame.getByText('Step 8 of 8').count()).toBe(1);
+    await press(frame, 'Sign', 'All done');
     await frame.getByRole('link', { name: 'Go to dashboard' }).waitFor();
 
     const expected = [
       completed('onboarding'),
       ...steps.map((step) => completed(step, step === 'manage-payouts' ? 'completed-saved' : 'completed')),
+      completed('pdf-form-fill'),
     ];
     await expect.poll(stepMessages).toEqual(expected);
     expectDotsMessages(await messages(), new URL(withHooks.url).origin);
 
     const done = await getFlow(withHooks.url, flow.id);
-    expect(done.completed_steps).toEqual(['onboarding', ...steps]);
-    expect(done.user_id).toMatch(/^user_/);
+    expect(done.completed_steps).toEqual([...steps, 'pdf-form-fill']);
+    expect(done.user_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     // The receiver failed the first delivery: it came again under the same id, then one per step.
     await expect.poll(() => receiver.received.filter((hook) => hook.status === 204).length).toBe(expected.length);
@@ -137,14 +113,15 @@ describe('flow page (server mode)', () => {
     await frame.getByRole('alert').filter({ hasText: 'TIN' }).waitFor();
 
     expect(await stepMessages()).toEqual([completed('onboarding')]);
-    expect((await getFlow(sandbox.url, flow.id)).completed_steps).toEqual(['onboarding']);
+    expect((await getFlow(sandbox.url, flow.id)).completed_steps).toEqual([]);
+    expect((await getFlow(sandbox.url, flow.id)).user_id).not.toBeNull();
     expectDotsMessages(await messages(), new URL(sandbox.url).origin);
   }, 20_000);
 
   it('keeps the user on a hide_continue_button step: each save posts, completed vs completed-saved', async () => {
     const flow = await createFlow(sandbox.url, {
       steps: [{ name: 'manage-payouts', hide_continue_button: true }, 'payout'],
-      user_id: 'user_seeded',
+      user_id: KNOWN_USER,
     });
     const { frame, stepMessages } = await openHost(flow.link);
 
@@ -168,33 +145,59 @@ describe('flow page (server mode)', () => {
     expect(await frame.getByRole('button', { name: 'Continue' }).count()).toBe(0);
   }, 20_000);
 
-  it('says an expired link has expired and posts nothing at all', async () => {
+  it('after 15 minutes asks for an SMS code instead of dying, posts nothing for it, then goes on', async () => {
     let clock = Date.now();
-    const timed = await startSandbox({ port: 0, users: ['user_seeded'], now: () => clock });
+    const timed = await startSandbox({ port: 0, users: [KNOWN_USER], now: () => clock });
     cleanups.push(timed.close);
-    const flow = await createFlow(timed.url, { steps: ['payout'], user_id: 'user_seeded' });
-    clock += SANDBOX_DEFAULTS.flowTtlMs;
-    const { page, frame, messages } = await openHost(flow.link);
+    const flow = await createFlow(timed.url, { steps: ['compliance', 'payout'], user_id: KNOWN_USER });
+    const { page, frame, stepMessages } = await openHost(flow.link);
 
-    await frame.getByRole('heading', { level: 1, name: 'This link has expired' }).waitFor();
-    // Let any message the page might still post reach the host before looking.
-    await page.waitForTimeout(200);
-    expect(await messages()).toEqual([]);
-    expect(await frame.getByRole('button').count()).toBe(0);
-    expect(await frame.locator('body').innerText()).not.toContain('null');
+    await press(frame, 'Submit', 'Withdraw funds');
+    clock += SANDBOX_DEFAULTS.flowTtlMs;
+    // The window passed while the user was on the page: the next submit asks for the code.
+    await press(frame, 'Withdraw', 'Verify it’s you');
+    await frame.getByLabel('Verification code').fill('111111');
+    await press(frame, 'Verify');
+    await frame.getByRole('alert').filter({ hasText: 'not valid' }).waitFor();
+    await frame.getByLabel('Verification code').fill('123456');
+    await press(frame, 'Verify', 'Withdraw funds');
+    await press(frame, 'Withdraw', 'All done');
+    await page.waitForTimeout(100);
+    expect(await stepMessages()).toEqual([completed('compliance'), completed('payout')]);
+
+    // Opening the link again later starts at the code screen, and the link still works.
+    clock += SANDBOX_DEFAULTS.flowTtlMs;
+    const again = await createFlow(timed.url, { steps: ['payout'], user_id: KNOWN_USER });
+    clock += SANDBOX_DEFAULTS.flowTtlMs;
+    const reopened = await openHost(again.link);
+    await heading(reopened.frame, 'Verify it’s you');
+    expect(await reopened.frame.getByText('123456', { exact: false }).count()).toBeGreaterThan(0);
+    await press(reopened.frame, 'Verify', 'Withdraw funds');
+  }, 30_000);
+
+  it('asks for the code from the start with require_auth', async () => {
+    const flow = await createFlow(sandbox.url, { steps: ['compliance'], user_id: KNOWN_USER, require_auth: true });
+    const { frame, stepMessages } = await openHost(flow.link);
+    await heading(frame, 'Verify it’s you');
+    expect(await frame.getByText(/Step \d/).count()).toBe(0);
+    await press(frame, 'Verify', 'Tax information');
+    await press(frame, 'Submit', 'All done');
+    await expect.poll(stepMessages).toEqual([completed('compliance')]);
   }, 20_000);
 
   it('redirect: posts its completion, then takes the whole window to redirect_url', async () => {
+    // Dots' redirect_url pattern wants a dotted host: the host page's server is also on 127.0.0.1.
+    const landed = `${host.url.replace('localhost', '127.0.0.1')}/landed`;
     const flow = await createFlow(sandbox.url, {
-      steps: [{ name: 'redirect', redirect_url: `${host.url}/landed` }],
-      user_id: 'user_seeded',
+      steps: [{ name: 'redirect', redirect_url: landed }],
+      user_id: KNOWN_USER,
     });
     const recorded: Received[] = [];
     const { page, frame } = await openHost(flow.link, (p) =>
       p.exposeFunction('__record', (message: Received) => void recorded.push(message)),
     );
     await press(frame, 'Continue');
-    await page.waitForURL(`${host.url}/landed`);
+    await page.waitForURL(landed);
     expect(recorded.map((m) => m.data).filter((d) => !isHeight(d))).toEqual([completed('redirect')]);
   }, 20_000);
 });

@@ -1,74 +1,72 @@
-import { randomBytes } from 'node:crypto';
-import type { Flow } from '@dots-flow/core';
-import { ONBOARDING_STEP, PAYOUT_METHODS, STARTING_BALANCE_CENTS } from '../page/stepRules.js';
+import { randomUUID } from 'node:crypto';
+import type { FlowMetadata } from '@dots-flow/core';
 import type { NormalizedStep } from '../page/stepRules.js';
+import { paginate } from './paginate.js';
+import type { PageQuery, PageResult } from './paginate.js';
+import { createUserStore } from './userStore.js';
+import type { SandboxUser } from './userStore.js';
 import type { ValidCreateFlow } from './validateCreateFlow.js';
 
 export interface StoredFlow {
   id: string;
   createdMs: number;
+  /** `null` until onboarding creates the user. */
   userId: string | null;
-  /** In order, the onboarding step first when there is one. */
+  /** The requested steps, in order; onboarding is never one of them. */
   steps: NormalizedStep[];
   /** Step names, each once, in the order they were first completed. */
   completed: string[];
-  metadata: Record<string, string>;
+  metadata: FlowMetadata | null;
+  payoutLinkId: string | null;
   hideGoToDashboard: boolean;
-  expiresAtMs: number | null;
-}
-
-export interface SandboxUser {
-  id: string;
-  defaultMethod: string;
-  balanceCents: number;
+  /** Until when the page may act for the flow's user without asking for an SMS code; `null`: ask now. */
+  signedInUntilMs: number | null;
 }
 
 export interface FlowStore {
   createFlow(input: ValidCreateFlow): StoredFlow;
   getFlow(id: string): StoredFlow | undefined;
+  /** Newest first, Dots' cursor pagination. */
+  listFlows(query: PageQuery): PageResult<StoredFlow>;
   getUser(id: string): SandboxUser | undefined;
-  createUser(): SandboxUser;
-  isExpired(flow: StoredFlow): boolean;
-  toFlowObject(flow: StoredFlow, baseUrl: string): Flow;
+  /** Completes onboarding: a new user, assigned to the flow and signed in. */
+  onboard(flow: StoredFlow, phone: string): SandboxUser;
+  /** True when the flow has a user who must enter an SMS code before going on. */
+  needsCode(flow: StoredFlow): boolean;
+  /** The user entered the code: the page may act for them for another `signInMs`. */
+  signIn(flow: StoredFlow): void;
 }
 
 export interface FlowStoreOptions {
   now: () => number;
-  flowTtlMs: number;
+  /** How long a user stays signed in (from creation with a `user_id`, onboarding or an SMS code). */
+  signInMs: number;
   users: readonly string[];
   /** Oldest flows are forgotten beyond this, so a runaway client cannot exhaust memory. */
   maxFlows?: number;
+  /** Same for users created by onboarding. */
+  maxUsers?: number;
 }
 
-const randomId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
-
 /** In-memory flows and users: the state of one running sandbox. */
-export function createFlowStore({ now, flowTtlMs, users, maxFlows = 10_000 }: FlowStoreOptions): FlowStore {
+export function createFlowStore({ now, signInMs, users, maxFlows = 10_000, maxUsers }: FlowStoreOptions): FlowStore {
   const flows = new Map<string, StoredFlow>();
-  const userMap = new Map<string, SandboxUser>();
-  const addUser = (id: string) => {
-    const user = { id, defaultMethod: PAYOUT_METHODS[0]?.id ?? '', balanceCents: STARTING_BALANCE_CENTS };
-    userMap.set(id, user);
-    return user;
-  };
-  for (const id of users) addUser(id);
+  const userStore = createUserStore({ seeded: users, ...(maxUsers === undefined ? {} : { maxCreated: maxUsers }) });
 
   return {
     createFlow(input) {
       const createdMs = now();
-      const needsOnboarding = input.userId === null || input.requireAuth;
       const flow: StoredFlow = {
-        id: randomId('flow'),
+        id: randomUUID(),
         createdMs,
         userId: input.userId,
-        steps: needsOnboarding
-          ? [{ name: ONBOARDING_STEP, hide_continue_button: false, redirect_url: null }, ...input.steps]
-          : input.steps,
+        steps: input.steps,
         completed: [],
         metadata: input.metadata,
+        payoutLinkId: null,
         hideGoToDashboard: input.hideGoToDashboard,
-        // A link for a known user works like a password, so Dots limits its life unless it asks to log in.
-        expiresAtMs: input.userId !== null && !input.requireAuth ? createdMs + flowTtlMs : null,
+        // A link for a known user works like a password for a while; `require_auth` asks for the code at once.
+        signedInUntilMs: input.userId !== null && !input.requireAuth ? createdMs + signInMs : null,
       };
       flows.set(flow.id, flow);
       if (flows.size > maxFlows) {
@@ -78,17 +76,17 @@ export function createFlowStore({ now, flowTtlMs, users, maxFlows = 10_000 }: Fl
       return flow;
     },
     getFlow: (id) => flows.get(id),
-    getUser: (id) => userMap.get(id),
-    createUser: () => addUser(randomId('user')),
-    isExpired: (flow) => flow.expiresAtMs !== null && now() >= flow.expiresAtMs,
-    toFlowObject: (flow, baseUrl) => ({
-      id: flow.id,
-      created: new Date(flow.createdMs).toISOString(),
-      user_id: flow.userId,
-      steps: flow.steps.map((step) => step.name),
-      completed_steps: [...flow.completed],
-      link: `${baseUrl}/flow/${flow.id}`,
-      metadata: { ...flow.metadata },
-    }),
+    listFlows: (query) => paginate([...flows.values()].reverse(), query),
+    getUser: (id) => userStore.get(id),
+    onboard(flow, phone) {
+      const user = userStore.create(phone);
+      flow.userId = user.id;
+      flow.signedInUntilMs = now() + signInMs;
+      return user;
+    },
+    needsCode: (flow) => flow.userId !== null && (flow.signedInUntilMs === null || now() >= flow.signedInUntilMs),
+    signIn(flow) {
+      flow.signedInUntilMs = now() + signInMs;
+    },
   };
 }

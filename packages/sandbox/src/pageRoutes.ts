@@ -1,27 +1,27 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { STEPS } from '@dots-flow/core';
-import type { StepInput } from '@dots-flow/core';
-import { apiError } from './apiError.js';
-import { completeStep, findLiveFlow, toPageState } from './completeStep.js';
+import { apiError, bodyTooLarge } from './apiError.js';
+import { completeStep, toPageState, verifyCode } from './completeStep.js';
+import type { PageResult } from './completeStep.js';
 import type { FlowStore } from './flowStore.js';
 import type { PageAsset } from './pageAssets.js';
-import { validateCreateFlow } from './validateCreateFlow.js';
+import { isUuid } from './uuid.js';
 import type { WebhookSender } from './webhookSender.js';
 
 export interface PageRoutesOptions {
   store: FlowStore;
   assets: Map<string, PageAsset>;
   webhooks: WebhookSender | null;
-  baseUrl: () => string;
 }
 
 // Any origin may frame the flow pages, as any host app may embed a Dots flow.
 const PAGE_CSP =
   "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors *";
+const MAX_FORM_BYTES = 16 * 1024;
 
-function sendAsset(c: Context, asset: PageAsset, status: 200 | 404 = 200) {
+/** Serves one of the page files with the headers every page file gets. */
+export function sendAsset(c: Context, asset: PageAsset, status: 200 | 404 = 200) {
   c.header('Content-Type', asset.type);
   c.header('Cache-Control', 'no-store');
   c.header('X-Content-Type-Options', 'nosniff');
@@ -29,73 +29,62 @@ function sendAsset(c: Context, asset: PageAsset, status: 200 | 404 = 200) {
   return c.body(asset.body, status);
 }
 
-/** Every step, for the demo: what a person clicks through with `dots-sandbox --demo`. */
-export function demoSteps(baseUrl: string): StepInput[] {
-  return STEPS.map((name) => (name === 'redirect' ? { name, redirect_url: `${baseUrl}/` } : name));
+/** The JSON a page form posts, or the response refusing it. */
+async function readForm(
+  c: Context,
+): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
+  // Requiring JSON makes a cross-site form post impossible and a cross-site fetch need CORS we never grant.
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    return { ok: false, response: apiError(c, 415, 'unsupported-media-type', 'Send the form as application/json.') };
+  }
+  try {
+    const body: unknown = JSON.parse(await c.req.text());
+    return {
+      ok: true,
+      body: typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {},
+    };
+  } catch {
+    return { ok: false, response: apiError(c, 400, 'invalid-input', 'The body is not valid JSON.') };
+  }
 }
 
-/** The flow page, its state and step-completion endpoints, its assets, and the demo. */
-export function createPageRoutes({ store, assets, webhooks, baseUrl }: PageRoutesOptions): Hono {
-  const pages = new Hono();
-  const asset = (name: string) => assets.get(name) as PageAsset;
-
-  pages.get('/', (c) => {
-    c.header('Content-Security-Policy', "default-src 'none'");
-    return c.html(
-      '<!doctype html><html lang="en"><meta charset="utf-8"><title>Dots sandbox</title>' +
-        '<h1>Dots sandbox</h1><p>A local stand-in for the Dots API.</p><ul>' +
-        '<li>API: <code>POST /api/v2/flows</code>, <code>GET /api/v2/flows/:id</code> (HTTP Basic auth)</li>' +
-        '<li>Flow pages: <code>/flow/:id</code></li>' +
-        '<li><a href="/demo">Click through a demo flow</a> and see the messages a host receives</li></ul></html>',
-    );
-  });
-
-  pages.get('/favicon.ico', (c) => c.body(null, 204));
-  pages.get('/demo', (c) => sendAsset(c, asset('demo.html')));
-  pages.post('/demo/flows', (c) => {
-    const result = validateCreateFlow({ steps: demoSteps(baseUrl()) }, () => false);
-    if (!result.ok) return apiError(c, 500, 'demo_failed', result.message);
-    return c.json(store.toFlowObject(store.createFlow(result.value), baseUrl()));
-  });
+/** The flow page, its state, step-completion and sign-in endpoints, and its assets. */
+export function createPageRoutes({ store, assets, webhooks }: PageRoutesOptions): Hono {
+  const pages = new Hono({ strict: false });
+  const answer = (c: Context, result: PageResult) =>
+    result.ok
+      ? c.json({ status: result.status, state: toPageState(store, result.flow) })
+      : apiError(c, result.httpStatus, result.code, result.message, result.field);
+  const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => bodyTooLarge(c, MAX_FORM_BYTES) });
 
   pages.get('/flow/:name', (c) => {
     const name = c.req.param('name');
     const file = assets.get(name);
     if (file) return sendAsset(c, file);
-    return sendAsset(c, asset('flow.html'), store.getFlow(name) ? 200 : 404);
+    return sendAsset(c, assets.get('flow.html') as PageAsset, isUuid(name) && store.getFlow(name) ? 200 : 404);
   });
 
   pages.get('/flow/:id/state', (c) => {
-    const found = findLiveFlow(store, c.req.param('id'));
-    if (!('id' in found)) return apiError(c, found.httpStatus, found.code, found.message);
+    const flow = store.getFlow(c.req.param('id'));
+    if (!flow) return apiError(c, 404, 'not-found', `No flow "${c.req.param('id')}" in this sandbox.`);
     c.header('Cache-Control', 'no-store');
-    return c.json(toPageState(store, found));
+    return c.json(toPageState(store, flow));
   });
 
-  pages.post(
-    '/flow/:id/steps/:step',
-    bodyLimit({ maxSize: 16 * 1024, onError: (c) => apiError(c, 413, 'body_too_large', 'Step forms are small.') }),
-    async (c) => {
-      // Requiring JSON makes a cross-site form post impossible and a cross-site fetch need CORS we never grant.
-      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-        return apiError(c, 415, 'unsupported_media_type', 'Send the step form as application/json.');
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        return apiError(c, 400, 'invalid_json', 'The body is not valid JSON.');
-      }
-      const fields =
-        typeof body === 'object' && body !== null && Object.hasOwn(body, 'fields')
-          ? (body as { fields: unknown }).fields
-          : {};
-      const result = completeStep(store, c.req.param('id'), c.req.param('step'), fields);
-      if (!result.ok) return apiError(c, result.httpStatus, result.code, result.message, result.field);
-      webhooks?.flowUpdated(result.flow.id);
-      return c.json({ status: result.status, state: toPageState(store, result.flow) });
-    },
-  );
+  pages.post('/flow/:id/steps/:step', limit, async (c) => {
+    const form = await readForm(c);
+    if (!form.ok) return form.response;
+    const fields = Object.hasOwn(form.body, 'fields') ? form.body['fields'] : {};
+    const result = completeStep(store, c.req.param('id'), c.req.param('step'), fields);
+    if (result.ok) webhooks?.flowUpdated(result.flow.id);
+    return answer(c, result);
+  });
+
+  pages.post('/flow/:id/auth', limit, async (c) => {
+    const form = await readForm(c);
+    if (!form.ok) return form.response;
+    return answer(c, verifyCode(store, c.req.param('id'), form.body));
+  });
 
   return pages;
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SandboxError } from './SandboxError.js';
 import { startSandbox } from './startSandbox.js';
 import type { Sandbox, SandboxOptions } from './startSandbox.js';
-import { VALID_FIELDS, completeStepHttp, createFlow, startWebhookReceiver } from './test-support/http.js';
+import { KNOWN_USER, VALID_FIELDS, completeStepHttp, createFlow, startWebhookReceiver } from './test-support/http.js';
 import { isValidSvixSignature } from './test-support/verifySvix.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
 
@@ -18,9 +18,10 @@ async function start(options: SandboxOptions = {}) {
 }
 
 describe('startSandbox', () => {
-  it('listens on 127.0.0.1 and returns its base URL without a trailing slash', async () => {
+  it('listens on 127.0.0.1 and returns its base URL without a trailing slash, and the API base', async () => {
     const sandbox = await start();
     expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(sandbox.apiUrl).toBe(`${sandbox.url}/api`);
     expect((await fetch(`${sandbox.url}/`)).status).toBe(200);
   });
 
@@ -51,12 +52,18 @@ describe('startSandbox', () => {
     ['ftp webhook url', { webhookUrl: 'ftp://example.com' }],
     ['secret without whsec_', { webhookSecret: 'MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }],
     ['empty user id', { users: [''] }],
+    ['user id that is not a UUID', { users: ['user_known'] }],
+    ['users that are not a list', { users: 'a' as unknown as string[] }],
     ['negative ttl', { flowTtlMs: -1 }],
     ['infinite retry delay', { webhookRetryDelaysMs: [Infinity] }],
   ])('rejects a %s', async (_name, options) => {
     const error: unknown = await startSandbox(options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SandboxError);
     expect(error).toMatchObject({ code: 'invalid_option' });
+  });
+
+  it('names the bad user id and says ids are UUIDs', async () => {
+    await expect(startSandbox({ users: [KNOWN_USER, 'dots_user_1'] })).rejects.toThrow(/UUID.*"dots_user_1"/);
   });
 
   it('accepts custom credentials and refuses the defaults then', async () => {

@@ -5,11 +5,15 @@ import { Hono } from 'hono';
 import { apiError } from './apiError.js';
 import { createApiRoutes } from './apiRoutes.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
+import { createDemoRoutes } from './demoRoutes.js';
 import { createFlowStore } from './flowStore.js';
+import { homePage } from './homePage.js';
 import { loadPageAssets } from './pageAssets.js';
 import { createPageRoutes } from './pageRoutes.js';
+import { observeResponses } from './responseObserver.js';
 import { SandboxError } from './SandboxError.js';
 import { isSvixSecret } from './svixSignature.js';
+import { isUuid } from './uuid.js';
 import { createWebhookSender } from './webhookSender.js';
 
 export interface SandboxOptions {
@@ -25,12 +29,16 @@ export interface SandboxOptions {
   webhookUrl?: string;
   /** Svix-style `whsec_…` secret the webhooks are signed with; default `SANDBOX_DEFAULTS.webhookSecret`. */
   webhookSecret?: string;
-  /** User ids the sandbox knows from the start, so flows can be created with `user_id`. */
+  /** User ids (UUIDs, as Dots' are) the sandbox knows from the start, so flows can be created with `user_id`. */
   users?: string[];
-  /** The sandbox's clock in ms since the epoch (flow expiry, `created`, webhook timestamps). */
+  /** The sandbox's clock in ms since the epoch (sign-in window, `created`, webhook timestamps). */
   now?: () => number;
-  /** Life of a flow created with a `user_id`; default 15 minutes, as on Dots. */
+  /** How long a flow's user stays signed in before the page asks for an SMS code; default 15 minutes, as on Dots. */
   flowTtlMs?: number;
+  /** Refuse unknown request fields, step options and query parameters instead of ignoring them (catches typos). */
+  strict?: boolean;
+  /** Serve `/demo`, a host page that frames a fresh flow with every step (`dots-sandbox --demo`). */
+  demo?: boolean;
   /** Wait before each webhook retry; default `[1000, 5000, 25000]`. */
   webhookRetryDelaysMs?: number[];
   /** Receives one line per webhook attempt; silent by default. */
@@ -40,6 +48,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Base URL without trailing slash, e.g. `http://127.0.0.1:4010`. */
   url: string;
+  /** The API base, like Dots' `https://pls.senddotssandbox.com/api`: `${url}/api` (paths `/v2/...` below it). */
+  apiUrl: string;
   /** Stops the server: closes every connection and cancels pending webhook retries. */
   close(): Promise<void>;
 }
@@ -63,8 +73,11 @@ function checkOptions(options: SandboxOptions): void {
   if (webhookSecret !== undefined && !isSvixSecret(webhookSecret)) {
     throw invalid('webhookSecret must look like a Svix secret: "whsec_" followed by base64.');
   }
-  if (users !== undefined && !users.every((id) => typeof id === 'string' && id !== '')) {
-    throw invalid('users must be a list of non-empty user id strings.');
+  if (users !== undefined && !(Array.isArray(users) && users.every(isUuid))) {
+    const bad: unknown = Array.isArray(users) ? (users as unknown[]).find((id) => !isUuid(id)) : users;
+    throw invalid(
+      `users must be a list of user ids, each a UUID as Dots' are (e.g. crypto.randomUUID()); got ${JSON.stringify(bad)}.`,
+    );
   }
   if (flowTtlMs !== undefined && !(Number.isFinite(flowTtlMs) && flowTtlMs >= 0)) {
     throw invalid('flowTtlMs must be a number of milliseconds, 0 or more.');
@@ -85,7 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? Date.now;
   const store = createFlowStore({
     now,
-    flowTtlMs: options.flowTtlMs ?? SANDBOX_DEFAULTS.flowTtlMs,
+    signInMs: options.flowTtlMs ?? SANDBOX_DEFAULTS.flowTtlMs,
     users: options.users ?? [],
   });
   const webhooks = options.webhookUrl
@@ -100,7 +113,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let url = '';
   const baseUrl = () => url;
 
-  const app = new Hono();
+  const assets = await loadPageAssets();
+  const demo = options.demo === true;
+  const app = new Hono({ strict: false });
+  app.use('*', observeResponses);
   app.route(
     '/api/v2',
     createApiRoutes({
@@ -108,11 +124,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       baseUrl,
       clientId: options.clientId ?? SANDBOX_DEFAULTS.clientId,
       apiKey: options.apiKey ?? SANDBOX_DEFAULTS.apiKey,
+      strict: options.strict === true,
     }),
   );
-  app.route('/', createPageRoutes({ store, assets: await loadPageAssets(), webhooks, baseUrl }));
-  app.notFound((c) => apiError(c, 404, 'not_found', `Nothing at ${c.req.path}. Flow pages live at /flow/:id.`));
-  app.onError((_error, c) => apiError(c, 500, 'internal_error', 'The sandbox failed on this request.'));
+  app.get('/', (c) => homePage(c, demo));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  if (demo) app.route('/', createDemoRoutes(store, assets, baseUrl));
+  app.route('/', createPageRoutes({ store, assets, webhooks }));
+  app.notFound((c) => apiError(c, 404, 'not-found', `Nothing at ${c.req.path}. Flow pages live at /flow/:id.`));
+  app.onError((_error, c) => apiError(c, 500, 'internal-error', 'The sandbox failed on this request.'));
 
   // Keep Node's own Request/Response: the sandbox often runs inside someone else's test process.
   const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;
@@ -142,6 +162,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let closing: Promise<void> | undefined;
   return {
     url,
+    apiUrl: `${url}/api`,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

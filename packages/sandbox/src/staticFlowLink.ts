@@ -3,9 +3,11 @@ import type { StepInput } from '@dots-flow/core';
 /** A flow carried entirely in the page URL: the page runs it with no server behind it. */
 export interface StaticFlowConfig {
   steps: StepInput[];
-  /** A user id makes the flow start authenticated (no onboarding step); static links never expire. */
+  /** A user id makes the flow start signed in (no onboarding screen); static links never expire. */
   user_id?: string | null;
   hide_go_to_dashboard_on_complete?: boolean;
+  /** With a `user_id`: ask for the SMS code first, as Dots does with `require_auth`. */
+  require_auth?: boolean;
 }
 
 function base64url(text: string): string {
@@ -17,7 +19,7 @@ function base64url(text: string): string {
 /**
  * The link to the flow page in static mode: `${pageBaseUrl}/flow.html?config=<base64url JSON>`.
  * `pageBaseUrl` is where the package's `page/` folder is served (Storybook's static dir, or a
- * running sandbox's `${url}/flow`). Runs in browsers and Node alike.
+ * running sandbox's `${url}/flow`). Runs in browsers and Node alike. Append `&styles=` for appearance.
  */
 export function staticFlowLink(pageBaseUrl: string, config: StaticFlowConfig): string {
   return `${pageBaseUrl.replace(/\/+$/, '')}/flow.html?config=${base64url(JSON.stringify(config))}`;

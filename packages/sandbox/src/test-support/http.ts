@@ -9,6 +9,9 @@ import { SANDBOX_DEFAULTS } from '../defaults.js';
 
 export const AUTH = basicAuthHeader(SANDBOX_DEFAULTS.clientId, SANDBOX_DEFAULTS.apiKey);
 
+/** A user id to seed sandboxes with (`startSandbox({ users: [KNOWN_USER] })`): a UUID, as Dots' ids are. */
+export const KNOWN_USER = '3f1c2b0e-8d4a-4c6f-9a7b-1e2d3c4b5a69';
+
 /** `POST /api/v2/flows`; a string body is sent as is (to test malformed JSON). */
 export function postFlow(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${url}/api/v2/flows`, {
@@ -31,12 +34,26 @@ export async function getFlow(url: string, id: string): Promise<Flow> {
   return (await response.json()) as Flow;
 }
 
+/** `GET /api/v2/flows` with these query parameters; the answer as is. */
+export function listFlows(url: string, query = ''): Promise<Response> {
+  return fetch(`${url}/api/v2/flows${query}`, { headers: { authorization: AUTH } });
+}
+
 /** What the flow page sends to complete a step (server mode). */
 export function completeStepHttp(url: string, flowId: string, step: string, fields: unknown): Promise<Response> {
   return fetch(`${url}/flow/${flowId}/steps/${step}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ fields }),
+  });
+}
+
+/** What the flow page sends to sign its user in again with the SMS code. */
+export function verifyCodeHttp(url: string, flowId: string, code: string): Promise<Response> {
+  return fetch(`${url}/flow/${flowId}/auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
   });
 }
 

@@ -1,0 +1,10 @@
+// The project's own JSON Schemas for the Dots objects the sandbox answers with, and the checks built on
+// them. A test-support entry (`@dots-flow/sandbox/contract`, not published): it needs ajv, a devDependency.
+export { createContractValidator, CONTRACT_SCHEMAS } from './createContractValidator.js';
+export type { ContractValidator } from './createContractValidator.js';
+export { checkResponse, RESPONSE_CONTRACTS } from './responseContracts.js';
+export type { ResponseCheck, ResponseContract } from './responseContracts.js';
+export { flowSchema, FLOW_SCHEMA_ID, FLOW_STEP_NAMES, timestampSchema, uuidSchema } from './flowSchema.js';
+export { flowListSchema, FLOW_LIST_SCHEMA_ID } from './flowListSchema.js';
+export { errorBodySchema, ERROR_BODY_SCHEMA_ID } from './errorBodySchema.js';
+export type { ObservedResponse } from '../responseObserver.js';
