@@ -9,10 +9,13 @@ throw new Error(
 // The same names as the server entry, so ES module linking succeeds and the error above is the one shown.
 export const createDotsClient = undefined;
 export const isFlowId = undefined;
+export const isUuid = undefined;
 export const DotsApiError = undefined;
 export const DOTS_API_ERROR_CODES = undefined;
 export const createFlowHandler = undefined;
 export const HOST_USER_ID_METADATA_KEY = undefined;
+export const BROWSER_METADATA_KEY = undefined;
+export const hostUserIdOf = undefined;
 export const toNodeHandler = undefined;
 export const verifyWebhook = undefined;
 export const WebhookVerificationError = undefined;

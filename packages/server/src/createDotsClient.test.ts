@@ -7,6 +7,7 @@ import {
   API_KEY,
   CLIENT_ID,
   FLOW,
+  FLOW_ID,
   TOKEN,
   client,
   dotsClientFixture,
@@ -18,7 +19,7 @@ import { sendJson } from './testing/startTestServer.js';
 const { serve } = dotsClientFixture();
 
 describe('createDotsClient', () => {
-  it('creates and retrieves flows with HTTP Basic auth and JSON', async () => {
+  it('creates and retrieves flows with HTTP Basic auth and JSON, under <origin>/api for a bare origin', async () => {
     const server = await serve((_request, res) => sendJson(res, 200, FLOW));
     const dots = client(`${server.url}/`);
     const request = { steps: ['compliance' as const], user_id: 'dots_u', metadata: { a: 'b' } };
@@ -31,17 +32,54 @@ describe('createDotsClient', () => {
     expect(JSON.parse(post?.body ?? '')).toEqual(request);
     expect(get).toMatchObject({ method: 'GET', url: '/api/v2/flows/flow_1', body: '' });
     expect(get?.headers.authorization).toBe(`Basic ${TOKEN}`);
-    expect(dots.baseUrl).toBe(server.url);
+    expect(dots.baseUrl).toBe(`${server.url}/api`);
   });
 
-  it('keeps a base path and picks the documented hosts per environment', async () => {
+  it('uses a base with a path as given, and Dots’ documented bases per environment', async () => {
     const server = await serve((_request, res) => sendJson(res, 200, FLOW));
-    await client(`${server.url}/proxy/dots`).flows.retrieve('flow_1');
-    expect(server.requests[0]?.url).toBe('/proxy/dots/api/v2/flows/flow_1');
-    expect(createDotsClient({ clientId: 'c', apiKey: 'k' }).baseUrl).toBe(DOTS_API_URLS.sandbox);
+    await client(`${server.url}/proxy/dots/api/`).flows.retrieve('flow_1');
+    await client(`${server.url}/api`).flows.retrieve('flow_1');
+    expect(server.requests.map((request) => request.url)).toEqual([
+      '/proxy/dots/api/v2/flows/flow_1',
+      '/api/v2/flows/flow_1',
+    ]);
+    expect(createDotsClient({ clientId: 'c', apiKey: 'k' }).baseUrl).toBe('https://pls.senddotssandbox.com/api');
     expect(createDotsClient({ clientId: 'c', apiKey: 'k', environment: 'production' }).baseUrl).toBe(
-      DOTS_API_URLS.production,
+      'https://api.dots.dev/api',
     );
+    expect(DOTS_API_URLS).toEqual({
+      production: 'https://api.dots.dev/api',
+      sandbox: 'https://pls.senddotssandbox.com/api',
+    });
+  });
+
+  it('sends to https://pls.senddotssandbox.com/api/v2/... by default, with UUID ids only', async () => {
+    const seen: string[] = [];
+    const dots = createDotsClient({
+      clientId: CLIENT_ID,
+      apiKey: API_KEY,
+      fetch: async (input) => {
+        seen.push(input);
+        return new Response(JSON.stringify(FLOW), { status: 200 });
+      },
+    });
+    await expect(dots.flows.retrieve(FLOW_ID)).resolves.toEqual(FLOW);
+    await dots.flows.create({ steps: ['payout'], user_id: 'F33919AE-6793-41BD-B512-1AD3C19F4ECB' });
+    expect(seen).toEqual([
+      `https://pls.senddotssandbox.com/api/v2/flows/${FLOW_ID}`,
+      'https://pls.senddotssandbox.com/api/v2/flows',
+    ]);
+    for (const call of [
+      () => dots.flows.retrieve('flow_1'),
+      () => dots.flows.retrieve(`${FLOW_ID}x`),
+      () => dots.flows.create({ steps: ['payout'], user_id: 'dots_user_1' }),
+      () => dots.flows.list({ starting_after: 'flow_1' }),
+    ]) {
+      const error = await failure(call());
+      expect(error.code).toBe('invalid_request');
+      expect(error.message).toContain('UUID');
+    }
+    expect(seen).toHaveLength(2);
   });
 
   it('keeps the credentials off the client object', () => {
@@ -86,9 +124,11 @@ describe('createDotsClient', () => {
       [401, { error: 'Unauthorized' }, 'unauthorized'],
       [403, { detail: 'Forbidden' }, 'unauthorized'],
       [404, { message: 'Flow not found' }, 'not_found'],
+      [409, { error: { code: 'resource-busy', message: 'Still processing' } }, 'bad_request'],
       [429, { message: 'Too many requests' }, 'rate_limited'],
       [500, { message: 'Boom' }, 'server_error'],
-      [418, 'teapot', 'http_error'],
+      [418, 'teapot', 'bad_request'],
+      [408, { message: 'Request timeout' }, 'http_error'],
     ];
     for (const [status, body, code] of answers) {
       const server = await serve((_request, res) => sendJson(res, status, body));
@@ -149,8 +189,20 @@ describe('createDotsClient', () => {
     for (const id of ['', '..', '../admin', 'a/b', 'a b', 'a?b=1', 'é', 'x'.repeat(129), 42, null]) {
       expect((await failure(dots.flows.retrieve(id as string))).code).toBe('invalid_request');
     }
-    for (const request of [null, {}, { steps: 'compliance' }]) {
-      expect((await failure(dots.flows.create(request as never))).code).toBe('invalid_request');
+    for (const request of [
+      null,
+      {},
+      { steps: 'compliance' },
+      { steps: ['pdf-form-fill'] },
+      { steps: [{ name: 'payout', payout_fee_party: 'app' }] },
+      { steps: ['payout'], metadata: 42 },
+      { steps: ['payout'], require_auth: 'yes' },
+      { steps: ['payout'], user_id: '../admin' },
+      { steps: ['payout'], usr_id: 'typo' },
+    ]) {
+      const error = await failure(dots.flows.create(request as never));
+      expect(error.code).toBe('invalid_request');
+      expect(error.message).toMatch(/^flows\.create: /);
     }
     expect(server.requests).toHaveLength(0);
   });

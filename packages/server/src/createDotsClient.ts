@@ -1,18 +1,25 @@
-import { DOTS_API_URLS, parseFlow } from '@dots-flow/core';
-import type { CreateFlowRequest, Flow } from '@dots-flow/core';
 import { DotsApiError } from './DotsApiError.js';
 import { encodeBase64Utf8 } from './base64.js';
+import { resolveBaseUrl } from './resolveBaseUrl.js';
+import { createFlowsResource } from './resources/flows.js';
+import type { FlowsResource } from './resources/flows.js';
 import { sendDotsRequest } from './sendDotsRequest.js';
 import type { DotsRequestConfig } from './sendDotsRequest.js';
+
+export { isFlowId } from './dotsIds.js';
+export type { DotsCallOptions } from './resources/dotsCall.js';
 
 export interface DotsClientOptions {
   /** Your Dots client id (the Basic auth user name). */
   clientId: string;
   /** Your Dots API key. Kept in a closure: never on the client object, never in an error. */
   apiKey: string;
-  /** Which Dots API to call. Defaults to `'sandbox'`; ignored when `baseUrl` is given. */
+  /** Which Dots API to call: `https://pls.senddotssandbox.com/api` (default) or `https://api.dots.dev/api`. Ignored when `baseUrl` is given. */
   environment?: 'sandbox' | 'production';
-  /** Another API base, e.g. the local sandbox `http://127.0.0.1:4010`. */
+  /**
+   * Another API base. A bare origin means `<origin>/api` (the local sandbox's `http://127.0.0.1:4010`);
+   * a base with a path (`https://pls.senddotssandbox.com/api`, a proxy's `https://proxy.example/dots/api`) is used as given.
+   */
   baseUrl?: string;
   /** A `fetch` to use instead of the global one. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
@@ -22,78 +29,34 @@ export interface DotsClientOptions {
   retries?: number;
 }
 
-export interface DotsCallOptions {
-  signal?: AbortSignal;
-}
-
-/** A small typed client for the Dots flows API. */
+/** A small typed client for the Dots API. */
 export interface DotsClient {
-  /** The API base requests go to, without a trailing slash. */
+  /** The API base requests go to (paths `/v2/...` below it), without a trailing slash. */
   readonly baseUrl: string;
-  readonly flows: {
-    /** `POST /api/v2/flows`: creates a flow and returns it. */
-    create(request: CreateFlowRequest, options?: DotsCallOptions): Promise<Flow>;
-    /** `GET /api/v2/flows/{id}`: the flow as Dots knows it now. */
-    retrieve(id: string, options?: DotsCallOptions): Promise<Flow>;
-  };
-}
-
-const FLOW_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-
-/** True for a string that can be a Dots flow id (and is safe to put in a URL path). */
-export function isFlowId(value: unknown): value is string {
-  return typeof value === 'string' && FLOW_ID_PATTERN.test(value);
+  readonly flows: FlowsResource;
 }
 
 /**
- * Creates a Dots API client. Server-only: it holds your API key.
+ * Creates a Dots API client. Server-only: it holds your API key. Against Dots' own bases every id is
+ * checked to be a UUID before it is sent; against another base, any URL-safe id.
  *
  * @example
  * const dots = createDotsClient({ clientId: env.DOTS_CLIENT_ID, apiKey: env.DOTS_API_KEY, environment: 'production' });
  * const flow = await dots.flows.create({ steps: ['compliance'], user_id });
  */
 export function createDotsClient(options: DotsClientOptions): DotsClient {
-  const config = resolveConfig(options);
-
-  const request = async (method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal) => {
-    const value = await sendDotsRequest(config, { method, path, body, signal });
-    try {
-      return parseFlow(value);
-    } catch (cause) {
-      throw new DotsApiError(
-        'invalid_response',
-        `Dots API ${method} ${path} answered with something that is not a flow object. Is baseUrl pointing at the Dots API?`,
-        { cause },
-      );
-    }
-  };
-
-  return {
-    baseUrl: config.baseUrl,
-    flows: {
-      async create(flowRequest, callOptions) {
-        if (typeof flowRequest !== 'object' || flowRequest === null || !Array.isArray(flowRequest.steps)) {
-          throw new DotsApiError('invalid_request', 'flows.create needs a request object with a `steps` array.');
-        }
-        return request('POST', '/api/v2/flows', flowRequest, callOptions?.signal);
-      },
-      async retrieve(id, callOptions) {
-        if (!isFlowId(id)) {
-          throw new DotsApiError(
-            'invalid_request',
-            'flows.retrieve needs a flow id: 1 to 128 letters, digits, "-" or "_".',
-          );
-        }
-        return request('GET', `/api/v2/flows/${id}`, undefined, callOptions?.signal);
-      },
-    },
-  };
-}
-
-function resolveConfig(options: DotsClientOptions): DotsRequestConfig {
   if (typeof options !== 'object' || options === null) {
     throw invalid('createDotsClient needs an options object: { clientId, apiKey, environment | baseUrl }.');
   }
+  const { baseUrl, ids } = resolveBaseUrl(options);
+  const config = resolveConfig(options, baseUrl);
+  return {
+    baseUrl,
+    flows: createFlowsResource((request) => sendDotsRequest(config, request), ids),
+  };
+}
+
+function resolveConfig(options: DotsClientOptions, baseUrl: string): DotsRequestConfig {
   const { clientId, apiKey } = options;
   if (typeof clientId !== 'string' || !/^[\x21-\x39\x3b-\x7e]+$/.test(clientId)) {
     throw invalid(
@@ -117,7 +80,7 @@ function resolveConfig(options: DotsClientOptions): DotsRequestConfig {
   const token = encodeBase64Utf8(`${clientId}:${apiKey}`);
   const authorization = `Basic ${token}`;
   return {
-    baseUrl: resolveBaseUrl(options),
+    baseUrl,
     authorization,
     secrets: [apiKey, token, authorization],
     // Called through a wrapper so the global fetch never runs with a foreign `this`.
@@ -125,26 +88,6 @@ function resolveConfig(options: DotsClientOptions): DotsRequestConfig {
     timeoutMs,
     retries,
   };
-}
-
-function resolveBaseUrl(options: DotsClientOptions): string {
-  if (options.baseUrl === undefined) {
-    const environment = options.environment ?? 'sandbox';
-    if (environment !== 'sandbox' && environment !== 'production') {
-      throw invalid(`environment must be 'sandbox' or 'production', not ${JSON.stringify(environment)}.`);
-    }
-    return DOTS_API_URLS[environment];
-  }
-  let url: URL;
-  try {
-    url = new URL(String(options.baseUrl));
-  } catch {
-    throw invalid('baseUrl must be an absolute URL such as https://api.dots.dev or http://127.0.0.1:4010.');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('baseUrl must be an http(s) URL.');
-  if (url.username || url.password) throw invalid('baseUrl must not contain credentials; pass clientId and apiKey.');
-  if (url.search || url.hash) throw invalid('baseUrl must not have a query or a fragment.');
-  return url.href.replace(/\/+$/, '');
 }
 
 function invalid(message: string): DotsApiError {

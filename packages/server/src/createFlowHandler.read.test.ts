@@ -40,18 +40,19 @@ describe('createFlowHandler: GET', () => {
     expect(other).toBe(unknown);
   });
 
-  it('answers 404 for a flow without an owner stamp', async () => {
-    const id = 'flow_unstamped';
-    dots().flows.set(id, {
-      id,
-      created: 'x',
-      user_id: null,
-      steps: [],
-      completed_steps: [],
-      link: 'https://x',
-      metadata: null,
-    });
-    await expectError(await handler()(get(`${ENDPOINT}?id=${id}`)), 404, 'not_found');
+  it('answers 404 for a flow without an owner stamp, whatever its metadata', async () => {
+    const flow = { created: '2024-07-11T21:10:30.846081', user_id: null, steps: [], link: 'https://x.example/f' };
+    // Dots' default (null), a string (never parsed for an owner, even when it looks like a stamp), and odd stamps.
+    const unowned: [string, unknown][] = [
+      ['flow_unstamped', null],
+      ['flow_string', 'host_1'],
+      ['flow_json_string', '{"host_user_id":"host_1"}'],
+      ['flow_number_stamp', { host_user_id: 1 }],
+    ];
+    for (const [id, metadata] of unowned) {
+      dots().flows.set(id, { ...flow, id, metadata });
+      await expectError(await handler()(get(`${ENDPOINT}?id=${id}`)), 404, 'not_found');
+    }
   });
 
   it('answers 400 for a missing, repeated or malformed id, and 401 without a user', async () => {
@@ -81,17 +82,18 @@ describe('createFlowHandler: failures', () => {
     expect(response.headers.get('allow')).toBe('GET, POST');
   });
 
-  it('answers 502 when Dots fails, without Dots’ internals', async () => {
-    for (const status of [500, 401, 400]) {
+  it('answers 502 when Dots fails with 5xx, without Dots’ internals', async () => {
+    for (const status of [500, 502, 503, 504]) {
       dots().failWith(status);
       const message = await expectError(await handler()(post({ steps: ['payout'] })), 502, 'dots_unavailable');
+      expect(message).toContain('Try again later');
       expect(message).not.toContain('internal detail');
       expect(message).not.toContain(API_KEY);
     }
     dots().failWith(503);
     await expectError(await handler()(get(`${ENDPOINT}/flow_1`)), 502, 'dots_unavailable');
     expect(errors.every((error) => error instanceof DotsApiError)).toBe(true);
-    expect(errors).toHaveLength(4);
+    expect(errors).toHaveLength(5);
   });
 
   it('answers 504 when Dots does not answer in time', async () => {

@@ -13,7 +13,7 @@ describe('createFlowHandler: POST', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const flow = (await response.json()) as Flow;
-    expect(flow.link).toMatch(/^https:\/\/my\.senddotssandbox\.com\/flow\//);
+    expect(flow.link).toBe(`https://my-sandbox.dots.dev/flow/${flow.id}`);
     expect(sentToDots()).toEqual([
       {
         steps: ['compliance', { name: 'manage-payouts', hide_continue_button: true }],
@@ -22,9 +22,16 @@ describe('createFlowHandler: POST', () => {
     ]);
   });
 
-  it('takes user_id only from resolveUser and ignores one in the body', async () => {
-    await handler()(post({ steps: ['payout'], user_id: 'dots_attacker' }));
-    await handler()(post({ steps: ['payout'], user_id: 'dots_attacker' }, { 'x-dots-user': 'dots_real' }));
+  it('takes user_id only from resolveUser, and refuses one in the body instead of ignoring it', async () => {
+    const message = await expectError(
+      await handler()(post({ steps: ['payout'], user_id: 'dots_attacker' }, { 'x-dots-user': 'dots_real' })),
+      400,
+      'invalid_body',
+    );
+    expect(message).toContain('user_id');
+    expect(dots().requests).toHaveLength(0);
+    await handler()(post({ steps: ['payout'] }));
+    await handler()(post({ steps: ['payout'] }, { 'x-dots-user': 'dots_real' }));
     const [anonymous, known] = sentToDots();
     expect(anonymous).not.toHaveProperty('user_id');
     expect(known?.['user_id']).toBe('dots_real');
@@ -39,20 +46,27 @@ describe('createFlowHandler: POST', () => {
     expect(computed?.['metadata']).toEqual({ host_user_id: 'host_1', plan: 'free', source: 'web', tenant: 't_host_1' });
   });
 
-  it('forwards only the known fields of a step and of the body', async () => {
+  it('forwards the known fields of a step and of the body exactly, and refuses unknown ones', async () => {
     const body = {
-      steps: [{ name: 'redirect', redirect_url: 'https://host.example/done', evil: 'x' }],
-      require_auth: true,
-      hide_go_to_dashboard_on_complete: false,
-      extra: { nested: true },
-    };
-    expect((await handler()(post(body))).status).toBe(201);
-    expect(sentToDots()[0]).toEqual({
       steps: [{ name: 'redirect', redirect_url: 'https://host.example/done' }],
       require_auth: true,
       hide_go_to_dashboard_on_complete: false,
-      metadata: { host_user_id: 'host_1' },
-    });
+    };
+    expect((await handler()(post(body))).status).toBe(201);
+    expect(sentToDots()[0]).toEqual({ ...body, metadata: { host_user_id: 'host_1' } });
+    const step = await expectError(
+      await handler()(post({ steps: [{ name: 'redirect', redirect_url: 'https://host.example/done', evil: 'x' }] })),
+      400,
+      'invalid_steps',
+    );
+    expect(step).toContain('"evil"');
+    const field = await expectError(
+      await handler()(post({ steps: ['payout'], extra: { nested: true } })),
+      400,
+      'invalid_body',
+    );
+    expect(field).toContain('"extra"');
+    expect(dots().requests).toHaveLength(1);
   });
 
   it('answers 401 when resolveUser finds nobody', async () => {
@@ -131,21 +145,32 @@ describe('createFlowHandler: POST', () => {
     ['{"steps":[{"name":"redirect","redirect_url":"/relative"}]}', 'invalid_steps'],
     ['{"steps":[{"__proto__":{"name":"payout"}}]}', 'invalid_steps'],
     ['{"steps":["payout"],"metadata":["a"]}', 'invalid_metadata'],
-    ['{"steps":["payout"],"metadata":{"a":1}}', 'invalid_metadata'],
-    ['{"steps":["payout"],"metadata":{"a":{"b":"c"}}}', 'invalid_metadata'],
+    ['{"steps":["payout"],"metadata":42}', 'invalid_metadata'],
+    ['{"steps":["payout"],"metadata":true}', 'invalid_metadata'],
     ['{"steps":["payout"],"metadata":{"__proto__":"x"}}', 'invalid_metadata'],
     ['{"steps":["payout"],"metadata":{"constructor":"x"}}', 'invalid_metadata'],
-    ['{"steps":["payout"],"metadata":{"a b":"x"}}', 'invalid_metadata'],
+    ['{"steps":["payout"],"metadata":{"a":{"__proto__":{"polluted":true}}}}', 'invalid_metadata'],
+    [`{"steps":["payout"],"metadata":{"${'k'.repeat(65)}":"x"}}`, 'invalid_metadata'],
+    ['{"steps":["payout"],"metadata":{"":"x"}}', 'invalid_metadata'],
     [`{"steps":["payout"],"metadata":{"a":"${'x'.repeat(501)}"}}`, 'invalid_metadata'],
+    [`{"steps":["payout"],"metadata":"${'x'.repeat(501)}"}`, 'invalid_metadata'],
+    ['{"steps":["payout"],"metadata":{"a":{"b":{"c":{"d":{"e":{"f":1}}}}}}}', 'invalid_metadata'],
     [
       JSON.stringify({
         steps: ['payout'],
-        metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])),
+        metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])),
       }),
       'invalid_metadata',
     ],
     ['{"steps":["payout"],"require_auth":"true"}', 'invalid_body'],
     ['{"steps":["payout"],"hide_go_to_dashboard_on_complete":1}', 'invalid_body'],
+    ['{"steps":["payout"],"user_id":"dots_u"}', 'invalid_body'],
+    ['{"steps":["payout"],"Steps":["payout"]}', 'invalid_body'],
+    ['{"steps":["pdf-form-fill"]}', 'invalid_steps'],
+    ['{"steps":[{"name":"pdf-form-fill","template_id":""}]}', 'invalid_steps'],
+    ['{"steps":[{"name":"payout","payout_fee_party":"nobody"}]}', 'invalid_steps'],
+    ['{"steps":[{"name":"payout","require_default_payout_method":true}]}', 'invalid_steps'],
+    ['{"steps":[{"name":"manage-payouts","auto_payout_enabled":"on"}]}', 'invalid_steps'],
   ])('answers 400 for the hostile body %j', async (body, code) => {
     await expectError(await handler()(post(body)), 400, code);
     expect(dots().requests).toHaveLength(0);
@@ -162,11 +187,12 @@ describe('createFlowHandler: POST', () => {
     expect((await limited(post({ steps: ['compliance'] }))).status).toBe(201);
   });
 
-  it('never lets __proto__ keys reach the prototype or Dots', async () => {
+  it('never lets __proto__ keys reach the prototype or Dots: they are unknown fields', async () => {
     const body =
       '{"__proto__":{"user_id":"dots_evil","isAdmin":true},"steps":["payout"],"constructor":{"prototype":{"x":1}}}';
-    expect((await handler()(post(body))).status).toBe(201);
+    expect(await expectError(await handler()(post(body)), 400, 'invalid_body')).toContain('"__proto__"');
     expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
-    expect(sentToDots()[0]).toEqual({ steps: ['payout'], metadata: { host_user_id: 'host_1' } });
+    expect(({} as Record<string, unknown>)['user_id']).toBeUndefined();
+    expect(dots().requests).toHaveLength(0);
   });
 });

@@ -1,14 +1,17 @@
 import { STEPS, isStepName } from '@dots-flow/core';
-import type { CreateFlowRequest, Flow, StepName } from '@dots-flow/core';
+import type { CreateFlowRequest, Flow, JsonValue, StepName, StepOptionsByName } from '@dots-flow/core';
 import type { DotsClient } from './createDotsClient.js';
-import { isFlowId } from './createDotsClient.js';
+import { isFlowId } from './dotsIds.js';
 import { DotsApiError } from './DotsApiError.js';
+import { flowRouteFailure } from './flowRouteFailure.js';
+import { HOST_USER_ID_METADATA_KEY, hostUserIdOf, stampFlowMetadata } from './hostUserIdOf.js';
 import { declaredLength, errorResponse, isJsonContentType, jsonResponse } from './jsonResponse.js';
+import { parseFlowMetadata } from './parseFlowMetadata.js';
 import { parseFlowRequestBody } from './parseFlowRequestBody.js';
+import { checkStepOptions, withStepOptions } from './stepOptionsOverride.js';
 import { BodyTooLargeError, readBodyWithLimit } from './readBodyWithLimit.js';
 
-/** The flow metadata key that records which host user a flow belongs to. */
-export const HOST_USER_ID_METADATA_KEY = 'host_user_id';
+export { HOST_USER_ID_METADATA_KEY };
 
 /** Who is asking, from the host app's own session. */
 export interface ResolvedUser {
@@ -18,21 +21,31 @@ export interface ResolvedUser {
   dotsUserId?: string | null;
 }
 
+/** Host metadata: a JSON object whose keys override the browser's. */
+export type HostMetadata = { readonly [key: string]: JsonValue };
+
+/** Options the server sets on a step, over whatever the browser asked for. */
+export type StepOptionsOverride = { readonly [Name in StepName]?: Partial<Omit<StepOptionsByName[Name], 'name'>> };
+
 export interface FlowHandlerOptions {
   client: Pick<DotsClient, 'flows'>;
   /** The host's session lookup. `null` means "not signed in" (401). */
   resolveUser: (request: Request) => ResolvedUser | null | Promise<ResolvedUser | null>;
   /** Steps the browser may request. Default: every step. */
   allowedSteps?: readonly StepName[];
+  /**
+   * Options fixed by the server per step, e.g. `{ payout: { payout_fee_party: 'user' } }` so no browser
+   * can make the platform pay the payout fee. They override the browser's values for that step.
+   */
+  stepOptions?: StepOptionsOverride;
   /** Extra metadata for every flow, or a function of the request and user. Overrides the browser's keys. */
   metadata?:
-    | Record<string, string>
-    | ((context: { request: Request; user: ResolvedUser }) => Record<string, string> | Promise<Record<string, string>>);
+    HostMetadata | ((context: { request: Request; user: ResolvedUser }) => HostMetadata | Promise<HostMetadata>);
   /** Largest accepted POST body. Default 16 KiB. */
   maxBodyBytes?: number;
   /** Where the route is mounted, for `GET {basePath}/{id}`. Default `/api/dots/flows`. */
   basePath?: string;
-  /** Told about every failure answered with 5xx. Default: `console.error`. */
+  /** Told about every failure answered with 5xx and every request Dots refused. Default: `console.error`. */
   onError?: (error: unknown, request: Request) => void;
 }
 
@@ -55,6 +68,8 @@ export function createFlowHandler(options: FlowHandlerOptions): (request: Reques
     if (!isStepName(step))
       throw new TypeError(`allowedSteps: unknown step "${String(step)}"; known: ${STEPS.join(', ')}.`);
   }
+  const stepOptions = checkStepOptions(options.stepOptions);
+  if (options.metadata !== undefined && typeof options.metadata !== 'function') hostObject(options.metadata);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new TypeError('maxBodyBytes must be a positive whole number of bytes.');
@@ -66,13 +81,12 @@ export function createFlowHandler(options: FlowHandlerOptions): (request: Reques
 
   const fail = (request: Request, error: unknown, action: string): Response => {
     onError(error, request);
-    if (error instanceof DotsApiError && error.code === 'timeout') {
-      return errorResponse(504, 'dots_timeout', `Dots did not answer in time while ${action}. Try again.`);
-    }
-    if (error instanceof DotsApiError) {
-      return errorResponse(502, 'dots_unavailable', `Dots failed while ${action}. Try again later.`);
-    }
-    return errorResponse(500, 'internal_error', `The server failed while ${action}.`);
+    return flowRouteFailure(error, action);
+  };
+
+  const hostMetadata = async (request: Request, user: ResolvedUser): Promise<HostMetadata> => {
+    const extra = typeof options.metadata === 'function' ? await options.metadata({ request, user }) : options.metadata;
+    return extra === undefined ? {} : hostObject(extra);
   };
 
   const handlePost = async (request: Request, user: ResolvedUser): Promise<Response> => {
@@ -93,19 +107,21 @@ export function createFlowHandler(options: FlowHandlerOptions): (request: Reques
       if (error instanceof BodyTooLargeError) return tooLarge(maxBodyBytes);
       return errorResponse(400, 'invalid_json', 'The body is not valid UTF-8 JSON.');
     }
-    const body = parseFlowRequestBody(parsed, allowedSteps);
+    const body = parseFlowRequestBody(withStepOptions(parsed, stepOptions), allowedSteps);
     if (!body.ok) return errorResponse(400, body.code, body.message);
 
-    let extra: Record<string, string>;
+    let extra: HostMetadata;
     try {
-      extra =
-        typeof options.metadata === 'function' ? await options.metadata({ request, user }) : (options.metadata ?? {});
+      extra = await hostMetadata(request, user);
     } catch (error) {
       return fail(request, error, 'building the flow metadata');
     }
     // The host's keys win over the browser's, and the owner stamp wins over both.
-    const metadata = { ...body.value.metadata, ...extra, [HOST_USER_ID_METADATA_KEY]: user.hostUserId };
-    const flowRequest: CreateFlowRequest = { ...body.value, metadata };
+    const metadata = parseFlowMetadata(stampFlowMetadata(body.value.metadata, extra, user.hostUserId));
+    if (!metadata.ok) {
+      return errorResponse(400, 'invalid_metadata', `With the server's own keys added, ${metadata.message}`);
+    }
+    const flowRequest: CreateFlowRequest = { ...body.value, ...(metadata.value ? { metadata: metadata.value } : {}) };
     if (user.dotsUserId) flowRequest.user_id = user.dotsUserId;
 
     try {
@@ -127,10 +143,14 @@ export function createFlowHandler(options: FlowHandlerOptions): (request: Reques
       flow = await client.flows.retrieve(id, { signal: request.signal });
     } catch (error) {
       if (error instanceof DotsApiError && error.code === 'not_found') return notFound();
+      // The client checks ids against the environment (UUIDs for Dots): that failure is the caller's id.
+      if (error instanceof DotsApiError && error.code === 'invalid_request') {
+        return errorResponse(400, 'invalid_flow_id', 'That is not a flow id.');
+      }
       return fail(request, error, 'reading the flow');
     }
-    // Another user's flow looks exactly like a missing one.
-    if (flow.metadata?.[HOST_USER_ID_METADATA_KEY] !== user.hostUserId) return notFound();
+    // Another user's flow (or one with no owner stamp) looks exactly like a missing one.
+    if (hostUserIdOf(flow) !== user.hostUserId) return notFound();
     return jsonResponse(200, flow);
   };
 
@@ -158,6 +178,13 @@ export function createFlowHandler(options: FlowHandlerOptions): (request: Reques
     }
     return request.method === 'POST' ? handlePost(request, user) : handleGet(request, user);
   };
+}
+
+/** The host's metadata as a checked JSON object; a TypeError (the host's bug) otherwise. */
+function hostObject(value: unknown): HostMetadata {
+  const checked = parseFlowMetadata(value);
+  if (checked.ok && typeof checked.value === 'object') return checked.value;
+  throw new TypeError(`The metadata option must give a JSON object: ${checked.ok ? 'not a string' : checked.message}`);
 }
 
 function flowIdFrom(request: Request, basePath: string): string | undefined {

@@ -121,6 +121,21 @@ describe('createWebhookHandler', () => {
     expect(dots.requests).toHaveLength(0);
   });
 
+  it('refuses, without retries, a flow_id that cannot be a Dots id when the client talks to Dots', async () => {
+    const seen: string[] = [];
+    const client = createDotsClient({
+      clientId: 'client_w',
+      apiKey: 'key_w',
+      environment: 'production',
+      fetch: async (input) => (seen.push(input), new Response('{}', { status: 500 })),
+    });
+    const response = await handler({ client })(await delivery({ event: 'flow.updated', flow_id: 'flow_1' }));
+    expect(response.status).toBe(400);
+    expect(await errorCode(response)).toBe('invalid_payload');
+    expect(seen).toEqual([]);
+    expect(updates).toHaveLength(0);
+  });
+
   it('answers 5xx when processing fails and processes the retry', async () => {
     const webhooks = handler();
     dots.failWith(503);

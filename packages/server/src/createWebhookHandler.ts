@@ -1,6 +1,6 @@
 import type { Flow } from '@dots-flow/core';
 import type { DotsClient } from './createDotsClient.js';
-import { isFlowId } from './createDotsClient.js';
+import { isFlowId } from './dotsIds.js';
 import { createMemoryDedupe } from './createMemoryDedupe.js';
 import type { WebhookDedupe } from './createMemoryDedupe.js';
 import { DotsApiError } from './DotsApiError.js';
@@ -79,7 +79,17 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     if (!isFlowId(flowId)) {
       throw new WebhookVerificationError('invalid_payload', 'A flow.updated event without a valid "flow_id".');
     }
-    const flow = await client.flows.retrieve(flowId);
+    const flow = await client.flows.retrieve(flowId).catch((error: unknown) => {
+      // The client refuses an id that cannot be one of this environment's (not a UUID, for Dots):
+      // a redelivery would not fix it, so it is a bad payload, not a reason for Svix to retry.
+      if (error instanceof DotsApiError && error.code === 'invalid_request') {
+        throw new WebhookVerificationError(
+          'invalid_payload',
+          `A flow.updated event whose "flow_id" is no flow id here.`,
+        );
+      }
+      throw error;
+    });
     await onFlowUpdated(flow, event);
   };
 

@@ -1,9 +1,13 @@
-export { createDotsClient, isFlowId } from './createDotsClient.js';
+export { createDotsClient } from './createDotsClient.js';
 export type { DotsCallOptions, DotsClient, DotsClientOptions } from './createDotsClient.js';
+export { isFlowId, isUuid } from './dotsIds.js';
+export type { FlowsResource } from './resources/flows.js';
+export type { DotsList, DotsListParams, DotsListPromise } from './listPromise.js';
 export { DotsApiError, DOTS_API_ERROR_CODES } from './DotsApiError.js';
 export type { DotsApiErrorCode } from './DotsApiError.js';
-export { createFlowHandler, HOST_USER_ID_METADATA_KEY } from './createFlowHandler.js';
-export type { FlowHandlerOptions, ResolvedUser } from './createFlowHandler.js';
+export { createFlowHandler } from './createFlowHandler.js';
+export type { FlowHandlerOptions, HostMetadata, ResolvedUser, StepOptionsOverride } from './createFlowHandler.js';
+export { BROWSER_METADATA_KEY, HOST_USER_ID_METADATA_KEY, hostUserIdOf } from './hostUserIdOf.js';
 export { toNodeHandler } from './toNodeHandler.js';
 export type { NodeHandler, WebHandler } from './toNodeHandler.js';
 export { verifyWebhook } from './verifyWebhook.js';

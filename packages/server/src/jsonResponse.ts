@@ -11,14 +11,15 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   });
 }
 
-/** The error shape every dots-flow route answers with: `{ error: { code, message } }`. */
+/** The error shape every dots-flow route answers with: `{ error: { code, message, ...details } }`. */
 export function errorResponse(
   status: number,
   code: string,
   message: string,
   headers: Record<string, string> = {},
+  details: Record<string, string> = {},
 ): Response {
-  return jsonResponse(status, { error: { code, message } }, headers);
+  return jsonResponse(status, { error: { code, message, ...details } }, headers);
 }
 
 /** True when the request says its body is JSON (`application/json`, UTF-8 if a charset is given). */

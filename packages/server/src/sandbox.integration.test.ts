@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import { startSandbox } from '@dots-flow/sandbox';
 import type { Sandbox } from '@dots-flow/sandbox';
@@ -20,7 +21,8 @@ import type { WebHandler } from './toNodeHandler.js';
 const CLIENT_ID = 'integration_client';
 const API_KEY = 'integration_key_9f8e7d';
 const SECRET = 'whsec_' + Buffer.from('integration-webhook-secret-bytes').toString('base64');
-const KNOWN_USER = 'dots_user_known';
+// A UUID, as Dots' user ids are; today's sandbox takes any id it was started with.
+const KNOWN_USER = 'f33919ae-6793-41bd-b512-1ad3c19f4ecb';
 
 let sandbox: Sandbox;
 let receiver: Server;
@@ -93,11 +95,11 @@ describe('createDotsClient against the sandbox', () => {
     expect(unauthorized).toMatchObject({ code: 'unauthorized', status: 401 });
     expect(inspect(unauthorized)).not.toContain('wrong_key_123');
 
-    await expect(client.flows.retrieve('flow_does_not_exist')).rejects.toMatchObject({
+    await expect(client.flows.retrieve(randomUUID())).rejects.toMatchObject({
       code: 'not_found',
       status: 404,
     });
-    const refused = await client.flows.create({ steps: ['payout'], user_id: 'dots_nobody' }).catch((e: unknown) => e);
+    const refused = await client.flows.create({ steps: ['payout'], user_id: randomUUID() }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DotsApiError);
     expect(refused).toMatchObject({ code: 'bad_request', status: 400 });
     expect((refused as DotsApiError).dotsMessage).toBeTruthy();
@@ -105,24 +107,30 @@ describe('createDotsClient against the sandbox', () => {
 });
 
 describe('createFlowHandler → sandbox', () => {
+  const NOBODY = randomUUID();
+  const routeErrors: unknown[] = [];
   const handler = () =>
     createFlowHandler({
       client,
       resolveUser: (request) => {
         const user = request.headers.get('x-user');
-        return user ? { hostUserId: user, dotsUserId: user === 'returning' ? KNOWN_USER : null } : null;
+        const dotsUserId = user === 'returning' ? KNOWN_USER : user === 'unknown-to-dots' ? NOBODY : null;
+        return user ? { hostUserId: user, dotsUserId } : null;
       },
       allowedSteps: ['compliance', 'manage-payouts', 'payout'],
+      onError: (error) => void routeErrors.push(error),
     });
-
-  it('creates the flow in the sandbox for the signed-in user and reads it back only for them', async () => {
-    const created = await handler()(
+  const postFlow = (user: string, body: unknown) =>
+    handler()(
       new Request('http://app.test/api/dots/flows', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-user': 'returning' },
-        body: JSON.stringify({ steps: [{ name: 'manage-payouts', hide_continue_button: true }], user_id: 'dots_evil' }),
+        headers: { 'content-type': 'application/json', 'x-user': user },
+        body: JSON.stringify(body),
       }),
     );
+
+  it('creates the flow in the sandbox for the signed-in user and reads it back only for them', async () => {
+    const created = await postFlow('returning', { steps: [{ name: 'manage-payouts', hide_continue_button: true }] });
     expect(created.status).toBe(201);
     const flow = (await created.json()) as Flow;
     expect(flow).toMatchObject({
@@ -143,16 +151,48 @@ describe('createFlowHandler → sandbox', () => {
     expect(other.status).toBe(404);
   });
 
-  it('refuses disallowed steps before the sandbox sees them', async () => {
-    const response = await handler()(
-      new Request('http://app.test/api/dots/flows', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-user': 'u' },
-        body: JSON.stringify({ steps: ['background-check'] }),
-      }),
-    );
+  it('refuses disallowed steps and a browser user_id before the sandbox sees them', async () => {
+    const response = await postFlow('u', { steps: ['background-check'] });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'step_not_allowed' } });
+    const chosen = await postFlow('u', { steps: ['payout'], user_id: KNOWN_USER });
+    expect(chosen.status).toBe(400);
+    expect(await chosen.json()).toMatchObject({ error: { code: 'invalid_body' } });
+  });
+
+  it('answers 400 with the sandbox’s reason when it refuses the request, never 502', async () => {
+    routeErrors.length = 0;
+    const response = await postFlow('unknown-to-dots', { steps: ['payout'] });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string; dots_code?: string } };
+    expect(error.code).toBe('dots_rejected');
+    expect(error.dots_code).toMatch(/^[a-z]+(?:[-_][a-z]+)*$/);
+    expect(error.message).toMatch(/^Dots refused the request while creating the flow( \([a-z_-]+\))?: \S/);
+    expect(routeErrors).toHaveLength(1);
+  });
+
+  it('never answers 502 for a metadata key of 41 to 64 characters: the sandbox takes it or says why not', async () => {
+    for (const length of [41, 64]) {
+      const response = await postFlow('u', { steps: ['payout'], metadata: { ['k'.repeat(length)]: 'v' } });
+      const body = (await response.json()) as { error?: { code: string; message: string } };
+      if (response.status === 400) {
+        expect(body.error?.code).toBe('dots_rejected');
+        expect(body.error?.message).toMatch(/metadata/i);
+      } else {
+        expect(response.status).toBe(201);
+      }
+    }
+  });
+
+  it('sends string metadata from the browser under browser_metadata, and reads the flow back for its owner', async () => {
+    const response = await postFlow('writer', { steps: ['compliance'], metadata: 'order A-1' });
+    expect(response.status).toBe(201);
+    const flow = (await response.json()) as Flow;
+    expect(flow.metadata).toEqual({ browser_metadata: 'order A-1', host_user_id: 'writer' });
+    const read = await handler()(
+      new Request(`http://app.test/api/dots/flows/${flow.id}`, { headers: { 'x-user': 'writer' } }),
+    );
+    expect(await read.json()).toEqual(flow);
   });
 });
 
@@ -162,7 +202,9 @@ describe('signed webhooks from the sandbox → createWebhookHandler', () => {
     await completeStep(flow, 'onboarding', { phone: '+1 415 555 0100', code: '123456' });
     await vi.waitFor(() => expect(updates).toHaveLength(1));
     const [onboarded] = updates;
-    expect(onboarded?.flow).toMatchObject({ id: flow.id, completed_steps: ['onboarding'] });
+    expect(onboarded?.flow.id).toBe(flow.id);
+    // Today's sandbox lists its onboarding step; Dots (and the next sandbox) never do.
+    expect(onboarded?.flow.completed_steps.filter((step) => step !== 'onboarding')).toEqual([]);
     // Onboarding created the Dots user: what the host stores for this host user.
     expect(onboarded?.flow.user_id).toMatch(/\S/);
     expect(onboarded?.event).toMatchObject({
@@ -172,7 +214,7 @@ describe('signed webhooks from the sandbox → createWebhookHandler', () => {
 
     await completeStep(flow, 'compliance', COMPLIANCE);
     await vi.waitFor(() => expect(updates).toHaveLength(2));
-    expect(updates[1]?.flow.completed_steps).toEqual(['onboarding', 'compliance']);
+    expect(updates[1]?.flow.completed_steps.filter((step) => step !== 'onboarding')).toEqual(['compliance']);
     expect(updates[1]?.event.id).not.toBe(onboarded?.event.id);
     expect(log.some((line) => line.includes('delivered') && line.includes('(200)'))).toBe(true);
   });

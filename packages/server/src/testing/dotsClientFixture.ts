@@ -1,26 +1,36 @@
 import { inspect } from 'node:util';
-import { afterEach, expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import { createDotsClient } from '../createDotsClient.js';
 import { DotsApiError } from '../DotsApiError.js';
-import { startTestServer } from './startTestServer.js';
+import { sendJson, startTestServer } from './startTestServer.js';
 import type { TestServer } from './startTestServer.js';
 
 export const CLIENT_ID = 'client_123';
 export const API_KEY = 'sk_live_S3cr3t-Key';
 export const TOKEN = Buffer.from(`${CLIENT_ID}:${API_KEY}`).toString('base64');
+export const FLOW_ID = '0b7c3f0e-9a4d-4c41-8a52-2f1f6f0f3b11';
+/** A flow as Dots answers it (`docs/guides/flow-payouts.mdx`): naive timestamp, steps as requested. */
 export const FLOW = {
-  id: 'flow_1',
-  created: '2025-01-01T00:00:00Z',
+  id: FLOW_ID,
+  created: '2025-01-01T00:00:00.123456',
   user_id: null,
-  steps: ['onboarding', 'compliance'],
+  steps: ['compliance'],
   completed_steps: [],
-  link: 'https://my.senddotssandbox.com/flow/flow_1',
+  link: `https://my-sandbox.dots.dev/flow/${FLOW_ID}`,
   metadata: { host_user_id: 'u1' },
+  payout_link_id: null,
 };
 
 /** Real test servers for the client tests, each closed after its test. */
 export function dotsClientFixture() {
   const servers: TestServer[] = [];
+  // A worker's first fetch loads undici; on a busy machine that outlasts the 100 ms timeouts some
+  // tests use, and the first attempt would never reach the server. One warm-up request avoids that.
+  beforeAll(async () => {
+    const warm = await startTestServer((_request, res) => sendJson(res, 200, {}));
+    await fetch(warm.url).then((response) => response.arrayBuffer());
+    await warm.close();
+  });
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((server) => server.close()));
   });

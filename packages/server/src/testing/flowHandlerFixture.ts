@@ -33,6 +33,7 @@ export function flowHandlerFixture() {
   beforeEach(() => {
     fake().requests.length = 0;
     fake().failWith(undefined);
+    fake().refuseCreate(undefined);
     errors.length = 0;
   });
 

@@ -16,25 +16,22 @@ export interface TestServer {
 }
 
 /**
- * A real node:http server on 127.0.0.1 with a free port. Every request is recorded (body
- * included) before `respond` runs.
+ * A real node:http server on 127.0.0.1 with a free port. Every request is recorded when its head
+ * arrives; its body is filled in before `respond` runs.
  */
 export async function startTestServer(
   respond: (request: RecordedRequest, res: ServerResponse, index: number) => void | Promise<void>,
 ): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
+    // Recorded as soon as the head arrives, so a request the client gave up on early still counts.
+    const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: '' };
+    const index = requests.push(recorded) - 1;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
-      requests.push(recorded);
-      void Promise.resolve(respond(recorded, res, requests.length - 1)).catch((error: unknown) => {
+      recorded.body = Buffer.concat(chunks).toString('utf8');
+      void Promise.resolve(respond(recorded, res, index)).catch((error: unknown) => {
         res.destroy(error instanceof Error ? error : undefined);
       });
     });
