@@ -18,7 +18,7 @@ let app: RunningNextApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  const build = nextBuild(APP_DIR);
+  const build = await nextBuild(APP_DIR);
   expect(build.output).toContain('Compiled successfully');
   expect(build.ok, build.output).toBe(true);
   console.info(`next build of examples/next-app: ${(build.ms / 1000).toFixed(1)} s`);

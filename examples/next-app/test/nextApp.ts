@@ -1,5 +1,5 @@
 // Builds the example once (`next build`) and runs it with `next start` against a local sandbox, for the tests.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -16,16 +16,21 @@ export interface NextBuild {
   ms: number;
 }
 
-/** `next build [args]` in `dir`; never throws for a failed build. */
-export function nextBuild(dir: string, args: readonly string[] = []): NextBuild {
+/** `next build [args]` in `dir`; never rejects for a failed build. */
+export function nextBuild(dir: string, args: readonly string[] = []): Promise<NextBuild> {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [NEXT_BIN, 'build', ...args], {
+  const child = spawn(process.execPath, [NEXT_BIN, 'build', ...args], {
     cwd: dir,
-    encoding: 'utf8',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 300_000,
   });
-  return { ok: run.status === 0, output: `${run.stdout}\n${run.stderr}`, ms: Math.round(performance.now() - started) };
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  return new Promise((resolve) => {
+    child.once('close', (code) => resolve({ ok: code === 0, output, ms: Math.round(performance.now() - started) }));
+  });
 }
 
 function freePort(): Promise<number> {
