@@ -34,7 +34,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'bench/src/**/*.test.ts',
           ],
-          exclude: ['**/*.browser.test.*', '**/node_modules/**'],
+          exclude: ['**/*.browser.test.*', '**/node_modules/**', 'examples/next-app/**'],
         },
       },
       {
@@ -70,6 +70,18 @@ export default defineConfig({
           // After the other projects: run alongside `browser` (2 cores), that project's first cold
           // cross-origin frame missed its 1 s poll every time.
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // `next build`s (the example, and fixtures that must fail): last and one file at a time, so they
+        // neither slow the other projects' timed tests nor each other.
+        extends: true,
+        test: {
+          name: 'next',
+          environment: 'node',
+          include: ['examples/next-app/test/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
