@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { dotsTestBackend } from './scripts/testBackend.js';
+import { readmeSnippets } from './scripts/readme/readmeSnippetsPlugin.js';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,7 +20,8 @@ const browser = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // readmeSnippets: `import('readme-snippet:<file>:<n>')` gives a README snippet as a module, for its tests.
+  plugins: [react(), readmeSnippets()],
   test: {
     projects: [
       {
@@ -52,7 +54,7 @@ export default defineConfig({
         plugins: [dotsTestBackend()],
         test: {
           name: 'browser',
-          include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
+          include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'scripts/**/*.browser.test.{ts,tsx}'],
           globalSetup: ['./scripts/vitest-sandbox-setup.ts'],
           browser,
           // A cold cross-origin frame on a busy 2-core machine can take more than the default 1 s to answer.
