@@ -7,9 +7,9 @@ const usage = `
 \`\`\`tsx
 import { DotsProvider, ManagePayouts } from '@dots-flow/react';
 
-export function PayoutSettings({ onClose }: { onClose: () => void }) {
+export function PayoutSettings({ userId, onClose }: { userId: string; onClose: () => void }) {
   return (
-    <DotsProvider flowEndpoint="/api/dots/flows" environment="sandbox">
+    <DotsProvider flowEndpoint="/api/dots/flows" environment="sandbox" userKey={userId}>
       <ManagePayouts
         onSave={({ status }) => console.log(status === 'completed' ? 'changed' : 'unchanged')}
         renderActions={() => <button onClick={onClose}>Done</button>}
