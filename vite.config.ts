@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { dotsTestBackend } from './scripts/testBackend.js';
+import { readmeSnippets } from './scripts/readme/readmeSnippetsPlugin.js';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,7 +20,8 @@ const browser = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // readmeSnippets: `import('readme-snippet:<file>:<n>')` gives a README snippet as a module, for its tests.
+  plugins: [react(), readmeSnippets()],
   test: {
     projects: [
       {
@@ -34,7 +36,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'bench/src/**/*.test.ts',
           ],
-          exclude: ['**/*.browser.test.*', '**/node_modules/**'],
+          exclude: ['**/*.browser.test.*', '**/node_modules/**', 'examples/next-app/**'],
           // Every sandbox response in these tests is checked against the contract schemas.
           setupFiles: ['./packages/sandbox/src/test-support/contractHarness.ts'],
         },
@@ -54,7 +56,7 @@ export default defineConfig({
         plugins: [dotsTestBackend()],
         test: {
           name: 'browser',
-          include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
+          include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'scripts/**/*.browser.test.{ts,tsx}'],
           globalSetup: ['./scripts/vitest-sandbox-setup.ts'],
           browser,
           // A cold cross-origin frame on a busy 2-core machine can take more than the default 1 s to answer.
@@ -72,6 +74,18 @@ export default defineConfig({
           // After the other projects: run alongside `browser` (2 cores), that project's first cold
           // cross-origin frame missed its 1 s poll every time.
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // `next build`s (the example, and fixtures that must fail): last and one file at a time, so they
+        // neither slow the other projects' timed tests nor each other.
+        extends: true,
+        test: {
+          name: 'next',
+          environment: 'node',
+          include: ['examples/next-app/test/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -8,9 +8,10 @@ const usage = `
 \`\`\`tsx
 import { DotsProvider, DotsFlow, FlowProgress } from '@dots-flow/react';
 
-export function Onboarding() {
+// userKey: the signed-in user, so a flow created for one user is never shown to the next.
+export function Onboarding({ userId }: { userId: string }) {
   return (
-    <DotsProvider flowEndpoint="/api/dots/flows" environment="sandbox">
+    <DotsProvider flowEndpoint="/api/dots/flows" environment="sandbox" userKey={userId}>
       <DotsFlow
         steps={['compliance', 'payout']}
         onStepComplete={({ step, status }) => console.log(step, status)}

@@ -7,9 +7,9 @@ const usage = `
 \`\`\`tsx
 import { DotsProvider, ManagePayouts } from '@dots-flow/react';
 
-export function PayoutSettings({ onClose }: { onClose: () => void }) {
+export function PayoutSettings({ userId, onClose }: { userId: string; onClose: () => void }) {
   return (
-    <DotsProvider flowEndpoint="/api/dots/flows" environment="sandbox">
+    <DotsProvider flowEndpoint="/api/dots/flows" environment="sandbox" userKey={userId}>
       <ManagePayouts
         onSave={({ status }) => console.log(status === 'completed' ? 'changed' : 'unchanged')}
         renderActions={() => <button onClick={onClose}>Done</button>}
@@ -32,8 +32,9 @@ const meta = {
           'The manage-payouts step as a widget for account settings. By default the Continue button is hidden ' +
           '(`hide_continue_button: true`): the user stays on the step, every save calls `onSave` with `completed` ' +
           '(changed) or `completed-saved` (no changes), and your own actions go in `renderActions`. With ' +
-          '`hideContinueButton={false}` the step completes once, calls `onDone` and the widget shows its ' +
-          'completed state.\n' +
+          '`hideContinueButton={false}` the first save completes the step and calls `onDone` (Dots posts the ' +
+          "completion at the save, and nothing for Continue); the frame stays, so the user sees Dots' Continue " +
+          'button and then its completion screen.\n' +
           usage,
       },
     },
@@ -104,20 +105,30 @@ export const SavedWithChanges: Story = {
   },
 };
 
-/** With Dots' Continue button: the step completes once, `onDone` fires and the widget shows it is done. */
+/**
+ * With Dots' Continue button: the first save completes the step and calls `onDone`; the frame stays, so the user
+ * sees Dots' Continue button, and Continue (which posts nothing) shows Dots' completion screen.
+ */
 export const ContinueShown: Story = {
   args: {
     hideContinueButton: false,
     renderActions: ({ done }) => (done ? <a href="#settings">Back to settings</a> : null),
   },
-  play: async ({ canvas, args }) => {
+  play: async ({ canvas, canvasElement, args }) => {
     const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
     await press(frame, 'Save');
     await waitFor(() => expect(args.onDone).toHaveBeenCalledOnce());
     expect(args.onSave).toHaveBeenCalledOnce();
     expect(args.onSave).toHaveBeenCalledWith(expect.objectContaining({ status: 'completed-saved' }));
-    expect(await canvas.findByText('Payout settings saved')).toBeInTheDocument();
-    expect(canvas.queryByTitle(FRAME_TITLE)).toBeNull();
+    expect(canvasElement.querySelector('[data-dots-manage-payouts]')?.getAttribute('data-state')).toBe('done');
     expect(canvas.getByRole('link', { name: 'Back to settings' })).toBeInTheDocument();
+
+    // The Continue button the README promises is there, in the same frame.
+    expect(canvas.getByTitle(FRAME_TITLE)).toBe(frame);
+    await press(frame, 'Continue');
+    expect(await (await flowPage(frame)).findByRole('heading', { name: 'All done' })).toBeInTheDocument();
+    expect(canvas.getByTitle(FRAME_TITLE)).toBe(frame);
+    expect(args.onDone).toHaveBeenCalledOnce();
+    expect(args.onSave).toHaveBeenCalledOnce();
   },
 };

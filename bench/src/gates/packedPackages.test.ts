@@ -1,10 +1,18 @@
 // What users install: each package as `pnpm pack` makes it, checked by publint and are-the-types-wrong,
 // then imported by plain Node. Assumes `pnpm build` has run (the root `check` script builds first).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPackageFromTarballData, Package } from '@arethetypeswrong/core';
 import { publintProblems, toArrayBuffer, typeProblems } from './packageChecks.js';
-import { packWorkspace, PUBLISHED, runNode, type PackedWorkspace, type PublishedFolder } from './packWorkspace.js';
+import {
+  packWorkspace,
+  PUBLISHED,
+  REPO_DIR,
+  runNode,
+  type PackedWorkspace,
+  type PublishedFolder,
+} from './packWorkspace.js';
 
 /** Names each package's entry must export (a subset of the public API in DESIGN.md). */
 const EXPECTED_EXPORTS: Record<PublishedFolder, readonly string[]> = {
@@ -36,6 +44,18 @@ describe.each(PUBLISHED)('packed @dots-flow/%s', (folder) => {
   it('has no are-the-types-wrong problems (ESM-only profile)', async () => {
     const pkg = createPackageFromTarballData(new Uint8Array(readFileSync(workspace.packages[folder].tarball)));
     expect(await typeProblems(pkg)).toEqual([]);
+  });
+
+  it('ships the MIT LICENSE and a manifest without devDependencies', () => {
+    const { installDir, manifest } = workspace.packages[folder];
+    expect(manifest['license']).toBe('MIT');
+    expect(manifest['files']).toContain('LICENSE');
+    expect(readFileSync(join(installDir, 'LICENSE'), 'utf8')).toBe(readFileSync(join(REPO_DIR, 'LICENSE'), 'utf8'));
+    expect(readFileSync(join(REPO_DIR, 'LICENSE'), 'utf8')).toMatch(
+      /^MIT License\n\nCopyright \(c\) \d{4} dots-flow contributors\n/,
+    );
+    // Test-only tools (hono, the sandbox…) live in the workspace root; in a published manifest they only confuse.
+    expect(manifest['devDependencies']).toBeUndefined();
   });
 
   it('imports in plain Node from its packed build, leaving nothing running', () => {

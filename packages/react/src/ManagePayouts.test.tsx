@@ -77,7 +77,7 @@ describe('ManagePayouts', () => {
     expect(onComplete).not.toHaveBeenCalled();
   });
 
-  it('with Continue shown: the completion calls onDone once and shows the completed state', async () => {
+  it('with Continue shown: the save completes the step, calls onDone once and keeps the frame for Continue', async () => {
     const onSave = vi.fn();
     const onDone = vi.fn();
     answerSignedIn();
@@ -91,14 +91,16 @@ describe('ManagePayouts', () => {
       { wrapper: wrapper() },
     );
     await frameReady();
+    const framed = frame();
     expect(received[0]!.body).toEqual({ steps: ['manage-payouts'] });
     post({ step: 'manage-payouts', status: 'completed' });
     post({ step: 'manage-payouts', status: 'completed' });
     expect(onSave).toHaveBeenCalledExactlyOnceWith({ status: 'completed', flowId: 'flow_mp' });
     expect(onDone).toHaveBeenCalledExactlyOnceWith({ flowId: 'flow_mp' });
     expect(root().dataset.state).toBe('done');
-    expect(frame()).toBeNull();
-    expect(screen.getByText('Payout settings saved')).toBeInTheDocument();
+    // Dots shows its Continue button after the save, inside this very frame: it must stay.
+    expect(frame()).toBe(framed);
+    expect(screen.getByRole('status')).toHaveTextContent('Payout method updated');
     expect(screen.getByRole('link', { name: 'Back to settings' })).toBeInTheDocument();
   });
 

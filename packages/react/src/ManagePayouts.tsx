@@ -21,7 +21,7 @@ export interface ManagePayoutsActionProps {
   lastSave: StepStatus | null;
   /** Saves so far in this flow. */
   saves: number;
-  /** The step is finished (only with the Continue button shown). */
+  /** The step is complete: saved once with the Continue button shown (Dots posts nothing for Continue). */
   done: boolean;
   retry: () => void;
 }
@@ -30,18 +30,21 @@ export interface ManagePayoutsActionProps {
 export interface ManagePayoutsMessages {
   updated?: string;
   unchanged?: string;
-  done?: string;
 }
 
 export interface ManagePayoutsProps extends Omit<DotsFlowProps, 'steps'> {
   /**
-   * `true` (default, the embedded case): the user stays on the step; every save calls `onSave` and the
-   * frame stays. `false`: Dots shows its Continue button and the step's completion calls `onDone`.
+   * `true` (default, the embedded case): the user stays on the step and every save calls `onSave`.
+   * `false`: after a save Dots shows its Continue button, then its own completion screen, in the frame.
+   * Either way the frame stays: Dots tells the host about saves, never about Continue.
    */
   hideContinueButton?: boolean;
   /** Each save of the payout settings. */
   onSave?: (event: SaveEvent) => void;
-  /** The step is finished (Continue button shown). Never called with the Continue button hidden. */
+  /**
+   * With the Continue button shown: the step completed, at the first save (Dots posts the completion then;
+   * pressing Continue posts nothing). Called once per flow; never with the Continue button hidden.
+   */
   onDone?: (event: { flowId: string }) => void;
   /** The host's own actions (Back, Done…), rendered under the frame. */
   renderActions?: (props: ManagePayoutsActionProps) => ReactNode;
@@ -154,37 +157,8 @@ export function ManagePayouts(props: ManagePayoutsProps) {
         style={{ display: 'grid', gap: themeVars.gap, ...widgetAppearanceStyle(flow.appearance), ...style }}
       >
         {children}
-        {done ? (
-          <div
-            data-dots-manage-payouts-done=""
-            style={{
-              display: 'grid',
-              justifyItems: 'center',
-              gap: 8,
-              padding: 24,
-              borderRadius: themeVars.radius,
-              background: themeVars.muted,
-            }}
-          >
-            <span
-              aria-hidden="true"
-              style={{
-                display: 'inline-grid',
-                placeItems: 'center',
-                width: 32,
-                height: 32,
-                borderRadius: '50%',
-                background: themeVars.accent,
-                color: themeVars.accentFg,
-              }}
-            >
-              ✓
-            </span>
-            <p style={{ margin: 0, fontWeight: 600 }}>{messages?.done ?? 'Payout settings saved'}</p>
-          </div>
-        ) : (
-          <FlowView flow={flow} minHeight={minHeight} loadingFallback={loadingFallback} errorFallback={errorFallback} />
-        )}
+        {/* Never swapped out, also once done: Dots' Continue button and completion screen are in the frame. */}
+        <FlowView flow={flow} minHeight={minHeight} loadingFallback={loadingFallback} errorFallback={errorFallback} />
         <div
           data-dots-manage-payouts-footer=""
           style={{

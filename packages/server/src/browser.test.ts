@@ -20,11 +20,26 @@ async function importPackage(conditions: string[]): Promise<{ ok: boolean; outpu
   }
 }
 
+/** The fix-it text: what a bundler prints when a browser bundle imports the server kit. */
+const FIX_IT =
+  /^@dots-flow\/server is server-only: .*Import it only in server code \(a route handler, server action or backend file\)/;
+
 describe('the browser export condition', () => {
-  it('throws a server-only error on import', async () => {
-    await expect(import('./browser.js')).rejects.toThrow(
-      /^@dots-flow\/server is server-only: .*move this import to your backend/,
-    );
+  const source = readFileSync(new URL('./browser.ts', import.meta.url), 'utf8');
+
+  it('first imports a specifier no resolver can find, whose text is the fix (bundlers fail the build with it)', () => {
+    const imports = [...source.matchAll(/^import '([^']+)';$/gm)].map((match) => match[1]!);
+    expect(imports).toHaveLength(1);
+    expect(imports[0]).toMatch(FIX_IT);
+    // Past the scope's slash: resolvers read these as paths, queries, loaders or fragments and mangle the text.
+    expect(imports[0]!.slice('@dots-flow/'.length)).not.toMatch(/[/?!#\\]/);
+    expect(source.indexOf('import ')).toBeLessThan(source.indexOf('throw '));
+  });
+
+  it('throws the same message for any tool told to skip unresolved imports', () => {
+    const thrown = /throw new Error\(\s*'([^']+)',?\s*\);/.exec(source)?.[1];
+    expect(thrown).toMatch(FIX_IT);
+    expect(thrown).toBe(/^import '([^']+)';$/m.exec(source)?.[1]);
   });
 
   it('declares the same export names as the server entry, so the error above is the one bundlers show', async () => {
@@ -41,8 +56,16 @@ describe('the browser export condition', () => {
     const browser = await importPackage(['--conditions=browser']);
     expect(browser.ok).toBe(false);
     expect(browser.output).toContain('@dots-flow/server is server-only');
+    expect(browser.output).toContain('Import it only in server code');
     expect(browser.output).not.toContain('does not provide an export');
     const server = await importPackage([]);
     expect(server).toEqual({ ok: true, output: expect.stringContaining('createFlowHandler') });
+  });
+
+  it('resolves to the server entry on edge runtimes that also set `browser` (Next edge, Cloudflare workerd)', async () => {
+    for (const edge of ['edge-light', 'workerd']) {
+      const run = await importPackage([`--conditions=${edge}`, '--conditions=browser']);
+      expect(run, edge).toEqual({ ok: true, output: expect.stringContaining('createFlowHandler') });
+    }
   });
 });

@@ -1,12 +1,15 @@
-// What bundlers resolve for the `browser` condition. It throws on import, so the API key
-// handling in this package can never end up in a browser bundle by accident.
+// What bundlers resolve for the `browser` condition, i.e. a client component or browser bundle importing the
+// server kit. The import below cannot resolve, so Next (turbopack and webpack), Vite and esbuild fail the BUILD
+// and print the specifier, which says what to do; a runtime throw would pass the build and white-screen at
+// hydration instead. No further slash, `?`, `!` or `#` in it: resolvers would read those as paths, queries or loaders.
+import '@dots-flow/server is server-only: it holds your Dots API key. Import it only in server code (a route handler, server action or backend file) and let client components call that route, e.g. DotsProvider flowEndpoint.';
+
+// Last line of defence for a tool told to skip unresolved imports.
 throw new Error(
-  '@dots-flow/server is server-only: it holds your Dots API key and must never run in a browser. ' +
-    'This import was resolved for a browser bundle; move this import to your backend (an API route, ' +
-    'server action or server file) and let the browser call that route, e.g. <DotsProvider flowEndpoint="/api/dots/flows">.',
+  '@dots-flow/server is server-only: it holds your Dots API key. Import it only in server code (a route handler, server action or backend file) and let client components call that route, e.g. DotsProvider flowEndpoint.',
 );
 
-// The same names as the server entry, so ES module linking succeeds and the error above is the one shown.
+// The same names as the server entry, so bundlers report only the error above, not missing exports.
 export const createDotsClient = undefined;
 export const isFlowId = undefined;
 export const isUuid = undefined;
