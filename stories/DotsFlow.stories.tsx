@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { within } from 'storybook/test';
 import { expect, fn, waitFor } from 'storybook/test';
 import { DotsFlow, FlowProgress, type StepInput, type StepName, type StepStatus } from '@dots-flow/react';
 import { ENDPOINTS, flakyEndpoint } from './support/backend.js';
@@ -52,40 +53,81 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+type Canvas = ReturnType<typeof within>;
 
 const FRAME_TITLE = 'Dots payout flow';
 const stepName = (step: StepInput): StepName => (typeof step === 'string' ? step : step.name);
 
-/** One step alone, for a user the backend already knows; pressing `button` in the sandbox completes it. */
-function stepStory(step: StepInput, button: string | null, status: StepStatus = 'completed'): Story {
+// What the sandbox's flow page calls each step, so a story can say which screen it opened on.
+const SCREEN_TITLES: Partial<Record<StepName, string>> = {
+  compliance: 'Tax information',
+  'id-verification': 'Verify your identity',
+  'background-check': 'Background check',
+  'manage-payouts': 'Payout methods',
+  'manage-payments': 'Bank account',
+  payout: 'Withdraw funds',
+  redirect: 'Almost there',
+};
+
+/** The flow page's heading, once it shows `title`. */
+async function expectScreen(frame: HTMLIFrameElement, title: string) {
+  await waitFor(
+    async () => expect((await flowPage(frame)).getByRole('heading', { level: 1 })).toHaveTextContent(title),
+    {
+      timeout: 8_000,
+    },
+  );
+}
+
+/** One step alone, for a user the backend already knows, open and waiting for the user: nothing is pressed. */
+function stepStory(step: StepInput): Story {
   return {
     args: { steps: [step] },
     play: async ({ canvas, args }) => {
       const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
       await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce(), { timeout: 8_000 });
       expect(frame.parentElement?.closest('[data-dots-flow]')).toHaveAttribute('data-status', 'ready');
-      // The redirect step would navigate the whole window away, so it is only shown.
-      if (button === null) return;
+      await expectScreen(frame, SCREEN_TITLES[stepName(step)]!);
+      expect(args.onStepComplete).not.toHaveBeenCalled();
+      expect(args.onComplete).not.toHaveBeenCalled();
+    },
+  };
+}
+
+/** The same step after the user presses `button`: Dots reports it with `status` and the flow is complete. */
+function completedStepStory(step: StepInput, button: string, status: StepStatus = 'completed'): Story {
+  return {
+    args: { steps: [step] },
+    play: async ({ canvas, args }) => {
+      const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+      await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce(), { timeout: 8_000 });
       await press(frame, button);
       await waitFor(() =>
         expect(args.onStepComplete).toHaveBeenCalledWith(expect.objectContaining({ step: stepName(step), status })),
       );
       expect(args.onComplete).toHaveBeenCalledOnce();
+      expect(frame.parentElement?.closest('[data-dots-flow]')).toHaveAttribute('data-status', 'complete');
     },
   };
 }
 
-export const Compliance = stepStory('compliance', 'Submit');
-export const IdVerification = stepStory('id-verification', 'Verify');
-export const BackgroundCheck = stepStory('background-check', 'I agree');
+export const Compliance = stepStory('compliance');
+export const ComplianceSubmitted = completedStepStory('compliance', 'Submit');
+export const IdVerification = stepStory('id-verification');
+export const IdVerificationSubmitted = completedStepStory('id-verification', 'Verify');
+export const BackgroundCheck = stepStory('background-check');
+export const BackgroundCheckAgreed = completedStepStory('background-check', 'I agree');
+export const ManagePayoutsStep = stepStory('manage-payouts');
 // Saved without changing the default method: Dots reports `completed-saved`.
-export const ManagePayoutsStep = stepStory('manage-payouts', 'Save', 'completed-saved');
-export const ManagePayments = stepStory('manage-payments', 'Save');
-export const Payout = stepStory('payout', 'Withdraw');
-export const Redirect = stepStory({ name: 'redirect', redirect_url: 'https://example.com/payouts/done' }, null);
+export const ManagePayoutsStepSaved = completedStepStory('manage-payouts', 'Save', 'completed-saved');
+export const ManagePayments = stepStory('manage-payments');
+export const ManagePaymentsSaved = completedStepStory('manage-payments', 'Save');
+export const Payout = stepStory('payout');
+export const PayoutWithdrawn = completedStepStory('payout', 'Withdraw');
+// The redirect step would navigate the whole window away, so it is only shown.
+export const Redirect = stepStory({ name: 'redirect', redirect_url: 'https://example.com/payouts/done' });
 
-/** A new user: phone verification first, then tax information and a withdrawal, with a stepper above. */
-export const MultiStep: Story = {
+const multiStep = {
   args: { steps: ['compliance', 'payout'] },
   parameters: { dots: { endpoint: ENDPOINTS.newUser } },
   render: (args) => (
@@ -93,12 +135,38 @@ export const MultiStep: Story = {
       <FlowProgress style={{ marginBlockEnd: 16 }} />
     </DotsFlow>
   ),
+} satisfies Story;
+
+const stepper = (canvas: Canvas) => ({
+  percent: () => canvas.getByRole('progressbar').getAttribute('aria-valuenow'),
+  current: () => canvas.getByRole('listitem', { current: 'step' }),
+});
+
+/** A new user: phone verification first, then tax information and a withdrawal, with a stepper above. */
+export const MultiStep: Story = {
+  ...multiStep,
   play: async ({ canvas, args }) => {
     const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
-    const percent = () => canvas.getByRole('progressbar').getAttribute('aria-valuenow');
-    const current = () => canvas.getByRole('listitem', { current: 'step' });
+    const { percent, current } = stepper(canvas);
     await waitFor(() => expect(current()).toHaveTextContent('Verify phone'), { timeout: 8_000 });
+    await expectScreen(frame, 'Verify your phone');
     expect(percent()).toBe('0');
+    expect(canvas.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      '1Verify phone',
+      '2Tax information',
+      '3Withdraw',
+    ]);
+    expect(args.onStepComplete).not.toHaveBeenCalled();
+  },
+};
+
+/** The same flow, walked through: the stepper follows each step the frame reports, to the end. */
+export const MultiStepCompleted: Story = {
+  ...multiStep,
+  play: async ({ canvas, args }) => {
+    const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+    const { percent, current } = stepper(canvas);
+    await waitFor(() => expect(current()).toHaveTextContent('Verify phone'), { timeout: 8_000 });
 
     await verifyPhone(frame);
     await waitFor(() => expect(current()).toHaveTextContent('Tax information'));
@@ -127,16 +195,27 @@ export const Loading: Story = {
   },
 };
 
-/** The backend fails once (502); "Try again" creates a fresh flow that works. */
-export const BackendErrorWithRetry: Story = {
+/** The backend fails (502): the error, and a way to try again. */
+export const BackendError: Story = {
   parameters: { dots: { endpoint: flakyEndpoint } },
-  play: async ({ canvas, args, userEvent }) => {
+  play: async ({ canvas, args }) => {
     await expect(await canvas.findByRole('alert')).toHaveTextContent('502: Dots is unavailable');
     expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'backend_failed' }));
+    expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
+    expect(canvas.queryByTitle(FRAME_TITLE)).toBeNull();
+  },
+};
+
+/** The backend failed once; "Try again" creates a fresh flow that works. */
+export const BackendErrorRetried: Story = {
+  parameters: { dots: { endpoint: flakyEndpoint } },
+  play: async ({ canvas, args, userEvent }) => {
+    await canvas.findByRole('alert');
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await canvas.findByTitle(FRAME_TITLE);
     await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce(), { timeout: 8_000 });
     expect(canvas.queryByRole('alert')).toBeNull();
+    expect(args.onError).toHaveBeenCalledOnce();
   },
 };
 
@@ -163,8 +242,7 @@ export const FrameTimeout: Story = {
 
 const secondStepComplete = fn();
 
-/** Two flows on one page: each hears only its own frame. */
-export const TwoFlows: Story = {
+const twoFlows = {
   render: (args) => (
     <div style={{ display: 'grid', gap: 24, gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))' }}>
       <DotsFlow {...args} steps={['compliance']} title="Tax information flow">
@@ -175,7 +253,25 @@ export const TwoFlows: Story = {
       </DotsFlow>
     </div>
   ),
+} satisfies Story;
+
+/** Two flows on one page, side by side, each with its own frame and stepper. */
+export const TwoFlows: Story = {
+  ...twoFlows,
+  play: async ({ canvas }) => {
+    await expectScreen(await canvas.findByTitle<HTMLIFrameElement>('Tax information flow'), 'Tax information');
+    await expectScreen(await canvas.findByTitle<HTMLIFrameElement>('Withdrawal flow'), 'Withdraw funds');
+    for (const name of ['Tax information progress', 'Withdrawal progress']) {
+      expect(canvas.getByRole('progressbar', { name })).toHaveAttribute('aria-valuenow', '0');
+    }
+  },
+};
+
+/** One of two flows completed: each hears only its own frame. */
+export const TwoFlowsOneCompleted: Story = {
+  ...twoFlows,
   play: async ({ canvas, args }) => {
+    secondStepComplete.mockClear();
     const first = await canvas.findByTitle<HTMLIFrameElement>('Tax information flow');
     const second = await canvas.findByTitle<HTMLIFrameElement>('Withdrawal flow');
     await flowPage(second);

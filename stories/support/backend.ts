@@ -49,6 +49,7 @@ function flowFor(body: FlowRequestBody, userId: string | null, link?: string): F
     completed_steps: [],
     link: link ?? staticFlowLink(pageBase(), { steps, user_id: userId }),
     metadata: body.metadata ?? null,
+    payout_link_id: null,
   };
 }
 

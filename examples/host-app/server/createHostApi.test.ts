@@ -27,33 +27,103 @@ describe('sessions', () => {
   });
 
   it('sign-up sets an HttpOnly, SameSite=Lax cookie whose token the store keeps only hashed', async () => {
-    const response = await h.call('/api/session', h.json('POST', { name: '  Grace  ' }));
+    const account = { name: '  Grace  ', email: 'grace@example.com', password: 'cobol-1959' };
+    const response = await h.call('/api/users', h.json('POST', account));
     expect(response.status).toBe(201);
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^host_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax/);
     const token = cookie.split(';')[0]!.split('=')[1]!;
     await h.store.flush();
     const { readFile } = await import('node:fs/promises');
-    expect(await readFile(h.store.file, 'utf8')).not.toContain(token);
+    const saved = await readFile(h.store.file, 'utf8');
+    expect(saved).not.toContain(token);
+    expect(saved).not.toContain(account.password);
     const me = await h.call('/api/me', { headers: { cookie: cookie.split(';')[0]! } });
-    expect(((await me.json()) as { user: { name: string } }).user.name).toBe('Grace');
+    expect((await me.json()) as unknown).toEqual({
+      user: { id: expect.stringMatching(/^hu_/), name: 'Grace', dotsUserId: null, payoutsReady: false },
+    });
   });
 
   it('sign-up refuses hostile bodies and ignores ids in them', async () => {
     const post = (body: unknown, type = 'application/json') =>
-      h.call('/api/session', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
-    expect((await post({ name: 'x' }, 'text/plain')).status).toBe(415);
-    expect((await h.call('/api/session', h.json('POST', '{"name":'))).status).toBe(400);
-    for (const body of [{}, { name: 42 }, { name: '   ' }, { name: 'x'.repeat(61) }, { name: 'a\u0000b' }, null, []]) {
-      const response = await post(body);
+      h.call('/api/users', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
+    const valid = { email: 'mallory@example.com', password: 'long enough' };
+    expect((await post({ name: 'x', ...valid }, 'text/plain')).status).toBe(415);
+    expect((await h.call('/api/users', h.json('POST', '{"name":'))).status).toBe(400);
+    for (const name of [undefined, 42, '   ', 'x'.repeat(61), 'a\u0000b']) {
+      const response = await post({ name, ...valid });
       expect(response.status).toBe(400);
       expect(await errorCode(response)).toBe('invalid_name');
     }
-    expect((await post({ name: 'x', pad: 'y'.repeat(4000) })).status).toBe(413);
-    const sneaky = await post({ name: 'Mallory', id: 'hu_admin', dotsUserId: 'user_seeded' });
-    const { user } = (await sneaky.json()) as { user: { id: string; dotsUserId: string | null } };
+    for (const body of [{}, null, []]) expect(await errorCode(await post(body))).toBe('invalid_name');
+    for (const email of [undefined, 'ada', 'ada@', '@x.io', 'a b@x.io', 'a@b', `${'a'.repeat(250)}@x.io`, 'a\n@x.io']) {
+      expect(await errorCode(await post({ name: 'Ada', email, password: 'long enough' }))).toBe('invalid_email');
+    }
+    for (const password of [undefined, 12345678, 'short', 'x'.repeat(201)]) {
+      expect(await errorCode(await post({ name: 'Ada', email: 'ada@x.io', password }))).toBe('invalid_password');
+    }
+    // An inherited field is no field.
+    const inherited = Object.create({ name: 'Proto', ...valid }) as object;
+    expect((await post(inherited)).status).toBe(400);
+    expect((await post({ name: 'x', ...valid, pad: 'y'.repeat(4000) })).status).toBe(413);
+    const sneaky = await post({
+      name: 'Mallory',
+      ...valid,
+      id: 'hu_admin',
+      dotsUserId: 'user_seeded',
+      payoutsReady: true,
+    });
+    expect(sneaky.status).toBe(201);
+    const { user } = (await sneaky.json()) as {
+      user: { id: string; dotsUserId: string | null; payoutsReady: boolean };
+    };
     expect(user.id).not.toBe('hu_admin');
     expect(user.dotsUserId).toBeNull();
+    expect(user.payoutsReady).toBe(false);
+    const twice = await post({ name: 'Mallory again', ...valid, email: 'MALLORY@example.com' });
+    expect(twice.status).toBe(409);
+    expect(await errorCode(twice)).toBe('email_taken');
+  });
+
+  it('sign-in after sign-out starts a new session for the same account', async () => {
+    const { id, email, password, cookie } = await h.signUp('Linus');
+    expect((await h.call('/api/session', { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+    const signIn = await h.call('/api/session', h.json('POST', { email: `  ${email.toUpperCase()} `, password }));
+    expect(signIn.status).toBe(200);
+    const fresh = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(fresh).toMatch(/^host_session=[\w-]{43}$/);
+    expect(fresh).not.toBe(cookie);
+    const me = (await (await h.call('/api/me', { headers: { cookie: fresh } })).json()) as { user: { id: string } };
+    expect(me.user.id).toBe(id);
+    expect((await h.call('/api/me', { headers: { cookie } })).json()).resolves.toEqual({ user: null });
+  });
+
+  it('sign-in refuses wrong, unknown, malformed and hostile credentials alike', async () => {
+    const { email, password } = await h.signUp('Edsger');
+    const post = (body: unknown, type = 'application/json') =>
+      h.call('/api/session', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
+    expect((await post({ email, password }, 'text/plain')).status).toBe(415);
+    expect((await h.call('/api/session', h.json('POST', '{"email":'))).status).toBe(400);
+    const wrong = [
+      { email, password: `${password}!` },
+      { email, password: password.toUpperCase() },
+      { email: 'nobody@example.com', password },
+      { email },
+      { email: [email], password },
+      { email, password: { toString: password } },
+      { email: '', password: '' },
+      {},
+      null,
+      Object.create({ email, password }) as object,
+    ];
+    for (const body of wrong) {
+      const response = await post(body);
+      expect(response.status).toBe(401);
+      expect(await errorCode(response)).toBe('invalid_credentials');
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+    expect((await post({ email, password, pad: 'y'.repeat(4000) })).status).toBe(413);
+    expect((await post({ email, password })).status).toBe(200);
   });
 
   it('sign-out ends the session on the server, not only in the browser', async () => {
@@ -93,6 +163,45 @@ describe('flows', () => {
     const flow = await h.createFlow(alice.cookie);
     expect((await h.call(`/api/dots/flows/${flow.id}`, { headers: { cookie: alice.cookie } })).status).toBe(200);
     expect((await h.call(`/api/dots/flows/${flow.id}`, { headers: { cookie: bob.cookie } })).status).toBe(404);
+  });
+});
+
+describe('sign-up is finished only when Dots says so', () => {
+  const me = async (cookie: string) =>
+    ((await (await h.call('/api/me', { headers: { cookie } })).json()) as { user: Record<string, unknown> }).user;
+
+  it('a Dots user alone is not set up; the tax step read back from Dots is, and a resumed flow finishes it', async () => {
+    const { id, cookie } = await h.signUp();
+    const first = await h.createFlow(cookie, { steps: ['compliance'] });
+    await h.completeOnboarding(first.id);
+    expect((await h.deliverWebhook(first.id)).status).toBe(200);
+    expect(await me(cookie)).toMatchObject({ dotsUserId: expect.any(String), payoutsReady: false });
+    expect(h.webhookLog.forUser(id).at(-1)).toMatchObject({ link: 'linked', payoutsReady: false });
+
+    // The user left during the tax form: the next flow is for the stored Dots user, without phone verification.
+    const resumed = await h.createFlow(cookie, { steps: ['compliance'] });
+    expect(resumed.user_id).toBe((await me(cookie))['dotsUserId']);
+    expect(resumed.steps).toEqual(['compliance']);
+    await h.completeCompliance(resumed.id);
+    expect((await h.deliverWebhook(resumed.id)).status).toBe(200);
+    expect(await me(cookie)).toMatchObject({ payoutsReady: true });
+    expect(h.webhookLog.forUser(id).at(-1)).toMatchObject({ flowId: resumed.id, payoutsReady: true });
+    expect(h.store.getUser(id)?.payoutsReady).toBe(true);
+  });
+
+  it('no webhook, or one about another Dots user’s flow, finishes nobody’s sign-up', async () => {
+    const { id, cookie } = await h.signUp();
+    const flow = await h.createFlow(cookie, { steps: ['compliance'] });
+    await h.completeOnboarding(flow.id);
+    await h.completeCompliance(flow.id);
+    // Dots completed the steps, but no verified webhook reached us yet: not set up.
+    expect(await me(cookie)).toMatchObject({ dotsUserId: null, payoutsReady: false });
+
+    await h.store.linkDotsUser(id, 'user_seeded');
+    // Signed, and read back from Dots, but its Dots user is not the one this host user is linked to.
+    expect((await h.deliverWebhook(flow.id)).status).toBe(200);
+    expect(h.webhookLog.forUser(id).at(-1)).toMatchObject({ link: 'conflict', payoutsReady: false });
+    expect(await me(cookie)).toMatchObject({ dotsUserId: 'user_seeded', payoutsReady: false });
   });
 });
 

@@ -1,6 +1,4 @@
 import { Hono } from 'hono';
-import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import {
   createFlowHandler,
   createWebhookHandler,
@@ -8,14 +6,9 @@ import {
   type DotsClient,
   type ResolvedUser,
 } from '@dots-flow/server';
+import { accountRoutes, apiError } from './accountRoutes.js';
 import type { HostStore, HostUser, LinkResult } from './jsonFileStore.js';
-import {
-  clearedSessionCookie,
-  hashSessionToken,
-  newSessionToken,
-  readSessionToken,
-  sessionCookie,
-} from './sessionCookie.js';
+import { hashSessionToken, readSessionToken } from './sessionCookie.js';
 import { webhookEventsRoute } from './webhookEventsRoute.js';
 import type { WebhookLog } from './webhookLog.js';
 
@@ -39,13 +32,17 @@ export interface HostApi {
 /** The steps this app's pages ask for; the flow route refuses every other one. */
 export const ALLOWED_STEPS = ['compliance', 'manage-payouts', 'payout'] as const;
 
-const NAME_MAX = 60;
+/** The step whose completion, read back from Dots, finishes sign-up: payouts need tax details. */
+export const SIGNUP_DONE_STEP = 'compliance';
 
-function apiError(c: Context, status: 400 | 401 | 404 | 413 | 415 | 500, code: string, message: string) {
-  return c.json({ error: { code, message } }, status);
+/** The host user our flow route stamped into a flow's metadata (an object, when we created it). */
+function hostUserIdOf(metadata: unknown): string | undefined {
+  if (typeof metadata !== 'object' || metadata === null || !Object.hasOwn(metadata, HOST_USER_ID_METADATA_KEY)) {
+    return undefined;
+  }
+  const value: unknown = (metadata as Record<string, unknown>)[HOST_USER_ID_METADATA_KEY];
+  return typeof value === 'string' ? value : undefined;
 }
-
-const publicUser = (user: HostUser) => ({ id: user.id, name: user.name, dotsUserId: user.dotsUserId });
 
 /**
  * The host app's backend, as a Hono app on the public dots-flow packages only: a cookie session,
@@ -84,7 +81,7 @@ export function createHostApi(options: HostApiOptions): HostApi {
     async onFlowUpdated(flow, event) {
       // The owner stamp was written by our own flow route with our API key, and this flow was just
       // read back from Dots: it is trusted, unlike anything the browser says.
-      const hostUserId = flow.metadata?.[HOST_USER_ID_METADATA_KEY];
+      const hostUserId = hostUserIdOf(flow.metadata);
       if (hostUserId === undefined || !store.getUser(hostUserId)) {
         log(`[backend] webhook for flow ${flow.id} names no known host user; ignored.`);
         return;
@@ -95,6 +92,15 @@ export function createHostApi(options: HostApiOptions): HostApi {
         if (link === 'linked') log(`[backend] stored Dots user ${flow.user_id} for host user ${hostUserId}`);
         if (link === 'conflict') log(`[backend] flow ${flow.id} has another Dots user than ${hostUserId}'s; kept.`);
       }
+      // Server truth, never the frame's word: the flow as Dots reports it has the tax step done, for the
+      // Dots user this host user is linked to. Only the requested step counts (Dots does not list onboarding).
+      const wasReady = store.getUser(hostUserId)?.payoutsReady === true;
+      const payoutsReady =
+        wasReady ||
+        (flow.user_id !== null &&
+          flow.completed_steps.includes(SIGNUP_DONE_STEP) &&
+          (await store.markPayoutsReady(hostUserId, flow.user_id)));
+      if (payoutsReady && !wasReady) log(`[backend] sign-up finished for host user ${hostUserId}`);
       webhookLog.add(hostUserId, {
         webhookId: event.id,
         event: event.type ?? 'unknown',
@@ -102,6 +108,7 @@ export function createHostApi(options: HostApiOptions): HostApi {
         completedSteps: [...flow.completed_steps],
         dotsUserId: flow.user_id,
         link,
+        payoutsReady,
       });
     },
   });
@@ -115,48 +122,7 @@ export function createHostApi(options: HostApiOptions): HostApi {
 
   app.get('/api/config', (c) => c.json({ frameOrigins }));
 
-  app.get('/api/me', (c) => {
-    const user = userOf(c.req.raw);
-    return c.json({ user: user ? publicUser(user) : null });
-  });
-
-  app.post(
-    '/api/session',
-    bodyLimit({ maxSize: 2048, onError: (c) => apiError(c, 413, 'body_too_large', 'The body is over 2 KiB.') }),
-    async (c) => {
-      if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
-        return apiError(c, 415, 'unsupported_media_type', 'Send JSON with "Content-Type: application/json".');
-      }
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return apiError(c, 400, 'invalid_json', 'The body is not valid JSON.');
-      }
-      // Only the name is read: ids (host or Dots) in the body are ignored.
-      const raw = typeof body === 'object' && body !== null ? Object.getOwnPropertyDescriptor(body, 'name')?.value : '';
-      const name = typeof raw === 'string' ? raw.trim() : '';
-      // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-      if (name === '' || name.length > NAME_MAX || /[\u0000-\u001f\u007f]/.test(name)) {
-        return apiError(c, 400, 'invalid_name', `Give a name of 1 to ${NAME_MAX} characters.`);
-      }
-      const old = readSessionToken(c.req.header('cookie') ?? null);
-      if (old !== undefined) await store.deleteSession(hashSessionToken(old));
-      const user = await store.createUser(name);
-      const token = newSessionToken();
-      await store.createSession(hashSessionToken(token), user.id);
-      c.header('set-cookie', sessionCookie(token));
-      return c.json({ user: publicUser(user) }, 201);
-    },
-  );
-
-  app.delete('/api/session', async (c) => {
-    const token = readSessionToken(c.req.header('cookie') ?? null);
-    if (token !== undefined) await store.deleteSession(hashSessionToken(token));
-    c.header('set-cookie', clearedSessionCookie());
-    return c.body(null, 204);
-  });
-
+  app.route('/', accountRoutes({ store, userOf }));
   app.all('/api/dots/flows', (c) => flows(c.req.raw));
   app.all('/api/dots/flows/*', (c) => flows(c.req.raw));
   // The handler reads the raw bytes itself: nothing may parse the body before it.

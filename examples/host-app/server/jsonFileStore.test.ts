@@ -106,4 +106,40 @@ describe('openJsonFileStore', () => {
     await writeFile(file, JSON.stringify({ version: 1, users: [{ id: 'hu_1', name: 7 }], sessions: [] }));
     await expect(openJsonFileStore(file)).rejects.toMatchObject({ code: 'corrupt_store' });
   });
+
+  it('finds users by email, case-insensitively, and refuses a second account with the same email', async () => {
+    const store = await openJsonFileStore(file);
+    const ada = await store.createUser('Ada', { email: 'Ada@Example.com', passwordHash: 'hash' });
+    expect(ada.email).toBe('ada@example.com');
+    expect(store.userByEmail('ADA@example.COM')?.id).toBe(ada.id);
+    expect(store.userByEmail('grace@example.com')).toBeUndefined();
+    await expect(store.createUser('Imposter', { email: 'ada@EXAMPLE.com', passwordHash: 'x' })).rejects.toMatchObject({
+      code: 'email_taken',
+    });
+    expect((await openJsonFileStore(file)).userByEmail('ada@example.com')).toEqual(ada);
+  });
+
+  it('marks payouts ready only for the Dots user the host user is linked to, and keeps it', async () => {
+    const store = await openJsonFileStore(file);
+    const ada = await store.createUser('Ada');
+    expect(await store.markPayoutsReady(ada.id, 'user_1')).toBe(false);
+    expect(await store.linkDotsUser(ada.id, 'user_1')).toBe('linked');
+    expect(await store.markPayoutsReady(ada.id, 'user_2')).toBe(false);
+    expect(store.getUser(ada.id)?.payoutsReady).toBe(false);
+    expect(await store.markPayoutsReady(ada.id, 'user_1')).toBe(true);
+    expect(await store.markPayoutsReady('hu_nobody', 'user_1')).toBe(false);
+    expect((await openJsonFileStore(file)).getUser(ada.id)?.payoutsReady).toBe(true);
+  });
+
+  it('opens a store from before sign-in: those users are not set up and have no credentials', async () => {
+    await fs.mkdir(join(dir, 'data'), { recursive: true });
+    const old = { id: 'hu_old', name: 'Old', createdAt: '2026-01-01T00:00:00.000Z', dotsUserId: 'user_1' };
+    await writeFile(file, JSON.stringify({ version: 1, users: [old], sessions: [['hash', 'hu_old']] }));
+    const store = await openJsonFileStore(file);
+    expect(store.userForSession('hash')).toEqual({ ...old, email: null, passwordHash: null, payoutsReady: false });
+    for (const bad of [{ email: 7 }, { passwordHash: {} }, { payoutsReady: 'yes' }]) {
+      await writeFile(file, JSON.stringify({ version: 1, users: [{ ...old, ...bad }], sessions: [] }));
+      await expect(openJsonFileStore(file)).rejects.toMatchObject({ code: 'corrupt_store' });
+    }
+  });
 });

@@ -9,6 +9,20 @@ export interface HostUser {
   createdAt: string;
   /** The Dots user this host user became at onboarding, once a webhook told us. */
   dotsUserId: string | null;
+  /** Lower-cased; how the user signs in again. `null` for accounts made before sign-in existed. */
+  email: string | null;
+  /** From `hashPassword`; never the password itself. */
+  passwordHash: string | null;
+  /**
+   * Sign-up is finished: a flow of this user's Dots user, read back from Dots after a verified webhook,
+   * lists the tax step (`compliance`) as completed. Having a Dots user id alone is not enough.
+   */
+  payoutsReady: boolean;
+}
+
+export interface NewUserCredentials {
+  email: string;
+  passwordHash: string;
 }
 
 /** What linking a Dots user id to a host user did. */
@@ -27,9 +41,14 @@ export type StoreFs = Pick<typeof nodeFs, 'readFile' | 'writeFile' | 'rename' | 
 export interface HostStore {
   readonly file: string;
   getUser(id: string): HostUser | undefined;
-  createUser(name: string): Promise<HostUser>;
+  /** The user who signs in with `email` (compared lower-cased). */
+  userByEmail(email: string): HostUser | undefined;
+  /** Throws `StoreError('email_taken')` when another user has that email. */
+  createUser(name: string, credentials?: NewUserCredentials): Promise<HostUser>;
   /** Records the Dots user id of a host user. An id already stored is never replaced. */
   linkDotsUser(hostUserId: string, dotsUserId: string): Promise<LinkResult>;
+  /** Marks sign-up as finished, only for the Dots user already linked to that host user. Returns whether it is marked. */
+  markPayoutsReady(hostUserId: string, dotsUserId: string): Promise<boolean>;
   createSession(tokenHash: string, hostUserId: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
   userForSession(tokenHash: string): HostUser | undefined;
@@ -40,7 +59,7 @@ export interface HostStore {
 }
 
 export class StoreError extends Error {
-  readonly code: 'corrupt_store' | 'write_failed';
+  readonly code: 'corrupt_store' | 'write_failed' | 'email_taken';
   constructor(code: StoreError['code'], message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreError';
@@ -49,6 +68,7 @@ export class StoreError extends Error {
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringOrNull = (value: unknown): value is string | null => value === null || isString(value);
 
 function parseStore(text: string, file: string): StoreData {
   const corrupt = (why: string, cause?: unknown) =>
@@ -65,14 +85,23 @@ function parseStore(text: string, file: string): StoreData {
   }
   const { version, users, sessions } = (data ?? {}) as Partial<Record<keyof StoreData, unknown>>;
   if (version !== 1 || !Array.isArray(users) || !Array.isArray(sessions)) throw corrupt('unknown layout');
+  const read: HostUser[] = [];
   for (const user of users as Partial<HostUser>[]) {
     if (!isString(user?.id) || !isString(user.name) || !isString(user.createdAt)) throw corrupt('bad user');
-    if (user.dotsUserId !== null && !isString(user.dotsUserId)) throw corrupt('bad user');
+    if (!isStringOrNull(user.dotsUserId)) throw corrupt('bad user');
+    // Stores written before sign-in and the sign-up check existed lack these fields: such users can't
+    // sign in again, and finish sign-up once more (with their Dots user) before payouts count as set up.
+    const { email = null, passwordHash = null, payoutsReady = false } = user;
+    if (!isStringOrNull(email) || !isStringOrNull(passwordHash) || typeof payoutsReady !== 'boolean') {
+      throw corrupt('bad user');
+    }
+    const { id, name, createdAt, dotsUserId } = user;
+    read.push({ id, name, createdAt, dotsUserId, email, passwordHash, payoutsReady });
   }
   if (!sessions.every((entry) => Array.isArray(entry) && entry.length === 2 && entry.every(isString))) {
     throw corrupt('bad session');
   }
-  return data as StoreData;
+  return { version, users: read, sessions: sessions as [string, string][] };
 }
 
 /**
@@ -116,15 +145,29 @@ export async function openJsonFileStore(file: string, options: { fs?: StoreFs } 
     return write;
   };
 
+  const userByEmail = (email: string): HostUser | undefined => {
+    const wanted = email.toLowerCase();
+    for (const user of users.values()) if (user.email === wanted) return user;
+    return undefined;
+  };
+
   return {
     file,
     getUser: (id) => users.get(id),
-    async createUser(name) {
+    userByEmail,
+    async createUser(name, credentials) {
+      const email = credentials?.email.toLowerCase() ?? null;
+      if (email !== null && userByEmail(email)) {
+        throw new StoreError('email_taken', `An account with ${email} exists already. Sign in instead.`);
+      }
       const user: HostUser = {
         id: `hu_${randomBytes(9).toString('base64url')}`,
         name,
         createdAt: new Date().toISOString(),
         dotsUserId: null,
+        email,
+        passwordHash: credentials?.passwordHash ?? null,
+        payoutsReady: false,
       };
       users.set(user.id, user);
       await persist();
@@ -138,6 +181,14 @@ export async function openJsonFileStore(file: string, options: { fs?: StoreFs } 
       users.set(hostUserId, { ...user, dotsUserId });
       await persist();
       return 'linked';
+    },
+    async markPayoutsReady(hostUserId, dotsUserId) {
+      const user = users.get(hostUserId);
+      if (!user || user.dotsUserId !== dotsUserId) return false;
+      if (user.payoutsReady) return true;
+      users.set(hostUserId, { ...user, payoutsReady: true });
+      await persist();
+      return true;
     },
     async createSession(tokenHash, hostUserId) {
       sessions.set(tokenHash, hostUserId);

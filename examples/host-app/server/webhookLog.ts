@@ -13,6 +13,8 @@ export interface WebhookLogEntry {
   dotsUserId: string | null;
   /** Whether the flow's `user_id` was stored for the host user (`null`: the flow has no user yet). */
   link: LinkResult | null;
+  /** Whether this host user's sign-up is finished (the tax step done, per Dots) after this webhook. */
+  payoutsReady: boolean;
 }
 
 export type WebhookLogListener = (entry: WebhookLogEntry) => void;

@@ -3,9 +3,11 @@ import { QueryClient, QueryClientProvider, useMutation, useQueryClient } from '@
 import { DotsProvider } from '@dots-flow/react';
 import { api, type User } from './api.js';
 import { CallbackLogProvider, useCallbackLog } from './callbackLog.js';
+import { DevOnly, DevViewProvider, DevViewToggle } from './devView.js';
 import { LogPanel } from './LogPanel.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { SignInPage } from './pages/SignInPage.js';
 import { SignUpPage } from './pages/SignUpPage.js';
 import { WithdrawPage } from './pages/WithdrawPage.js';
 import { Link, navigate, usePath } from './router.js';
@@ -18,6 +20,8 @@ function page(path: string, user: User | null): ReactNode {
       return <HomePage user={user} />;
     case '/signup':
       return <SignUpPage user={user} />;
+    case '/signin':
+      return <SignInPage user={user} />;
     case '/account':
       return <AccountPage user={user} />;
     case '/withdraw':
@@ -36,9 +40,11 @@ export function App({ frameOrigins }: { frameOrigins: string[] }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
   return (
     <QueryClientProvider client={queryClient}>
-      <CallbackLogProvider>
-        <Shell frameOrigins={frameOrigins} />
-      </CallbackLogProvider>
+      <DevViewProvider>
+        <CallbackLogProvider>
+          <Shell frameOrigins={frameOrigins} />
+        </CallbackLogProvider>
+      </DevViewProvider>
     </QueryClientProvider>
   );
 }
@@ -51,7 +57,10 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
   const callbacks = useCallbackLog();
   const environment = useMemo(() => ({ frameOrigins }), [frameOrigins]);
   const webhooks = useWebhookLog(user?.id, (entry) => {
-    if (entry.link === 'linked') void queryClient.invalidateQueries({ queryKey: ['me'] });
+    // A new Dots user, or sign-up finished: the backend's answer to /api/me changed.
+    if (entry.link === 'linked' || (entry.payoutsReady && !user?.payoutsReady)) {
+      void queryClient.invalidateQueries({ queryKey: ['me'] });
+    }
   });
   const signOut = useMutation({
     mutationFn: api.signOut,
@@ -78,25 +87,34 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
         <Link to="/" className="brand">
           Acme Gigs
         </Link>
+        {/* Only places that work now: settings and withdrawals wait until sign-up is finished. */}
         <nav aria-label="Main">
-          {user ? (
+          {!user ? null : user.payoutsReady ? (
             <>
-              {user.dotsUserId ? null : <Link to="/signup">Finish sign-up</Link>}
               <Link to="/account">Payout settings</Link>
               <Link to="/withdraw">Withdraw</Link>
             </>
           ) : (
-            <Link to="/signup">Sign up</Link>
+            <Link to="/signup">Finish sign-up</Link>
           )}
         </nav>
-        {user ? (
-          <span className="who">
-            {user.name}{' '}
-            <button type="button" className="secondary" onClick={() => signOut.mutate()}>
-              Sign out
-            </button>
-          </span>
-        ) : null}
+        <div className="who">
+          {user ? (
+            <>
+              <span className="name">{user.name}</span>
+              <button type="button" className="secondary" onClick={() => signOut.mutate()}>
+                Sign out
+              </button>
+            </>
+          ) : me.isPending ? null : (
+            <>
+              <Link to="/signin">Sign in</Link>
+              <Link to="/signup" className="button">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
       </header>
       {/* userKey: flows created for one user are never shown to the next one on this tab. */}
       <DotsProvider userKey={user?.id ?? 'signed-out'} flowEndpoint="/api/dots/flows" environment={environment}>
@@ -110,7 +128,13 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
           )}
         </main>
       </DotsProvider>
-      <LogPanel webhooks={webhooks} />
+      <DevOnly>
+        <LogPanel webhooks={webhooks} />
+      </DevOnly>
+      <footer className="foot">
+        <span>Acme Gigs is a demo of dots-flow, wired to a local Dots sandbox.</span>
+        <DevViewToggle />
+      </footer>
     </div>
   );
 }

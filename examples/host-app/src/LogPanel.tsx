@@ -10,7 +10,7 @@ const LINK_TEXT: Record<NonNullable<WebhookLogEntry['link']>, string> = {
   unknown_user: 'no such host user',
 };
 
-/** What the page heard from its iframes, next to what the backend verified from Dots. */
+/** The developer view: what the page heard from its iframes, next to what the backend verified from Dots. */
 export function LogPanel({ webhooks }: { webhooks: WebhookLogEntry[] }) {
   const { entries } = useCallbackLog();
   return (
@@ -60,6 +60,9 @@ export function LogPanel({ webhooks }: { webhooks: WebhookLogEntry[] }) {
                 completed: <strong>{entry.completedSteps.join(', ') || 'none'}</strong>
                 {entry.dotsUserId ? <span className="muted"> · user {entry.dotsUserId}</span> : null}
                 {entry.link && entry.link !== 'unchanged' ? <em> · {LINK_TEXT[entry.link]}</em> : null}
+                {entry.payoutsReady && entry.completedSteps.includes('compliance') ? (
+                  <em> · sign-up finished</em>
+                ) : null}
               </li>
             ))}
           </ol>

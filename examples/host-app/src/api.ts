@@ -5,6 +5,14 @@ export interface User {
   name: string;
   /** Set by the backend when a verified webhook shows the Dots user created at onboarding. */
   dotsUserId: string | null;
+  /** Sign-up is finished: Dots reports the tax step done (read back by the backend after a webhook). */
+  payoutsReady: boolean;
+}
+
+export interface NewAccount {
+  name: string;
+  email: string;
+  password: string;
 }
 
 export interface ServerFlow {
@@ -45,7 +53,10 @@ const json = (method: string, body: unknown): RequestInit => ({
 export const api = {
   config: () => request<{ frameOrigins: string[] }>('/api/config'),
   me: () => request<{ user: User | null }>('/api/me').then((body) => body.user),
-  signUp: (name: string) => request<{ user: User }>('/api/session', json('POST', { name })).then((body) => body.user),
+  signUp: (account: NewAccount) =>
+    request<{ user: User }>('/api/users', json('POST', account)).then((body) => body.user),
+  signIn: (credentials: { email: string; password: string }) =>
+    request<{ user: User }>('/api/session', json('POST', credentials)).then((body) => body.user),
   signOut: () => request<null>('/api/session', { method: 'DELETE' }),
   flow: (id: string) => request<ServerFlow>(`/api/dots/flows/${encodeURIComponent(id)}`),
 };

@@ -1,6 +1,7 @@
 // The running example in real Chromium: a new user signs up (onboarding + compliance), saves payout
 // settings, withdraws; the page's callbacks, the backend's verified webhooks, the flows as Dots
-// reports them and the stored Dots user id must all agree.
+// reports them and the stored Dots user id must all agree. Then a person's path: an unfinished sign-up
+// resumed after a reload, results without debug output, sign-out and sign-in again.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,29 @@ const callbacks = (page: Page) =>
     }),
   );
 
+interface Me {
+  id: string;
+  name: string;
+  dotsUserId: string | null;
+  payoutsReady: boolean;
+}
+
+const me = async (page: Page): Promise<Me> =>
+  ((await (await page.request.get(`${app.url}/api/me`)).json()) as { user: Me }).user;
+
+/** The flow id in the link a flow frame shows. */
+const frameFlowId = async (page: Page, title: string) =>
+  new URL((await page.locator(`iframe[title="${title}"]`).getAttribute('src'))!).pathname.split('/').at(-1)!;
+
+const navLinks = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+
+async function createAccount(page: Page, name: string, email: string, password: string) {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
 async function serverFlow(page: Page, id: string): Promise<ServerFlow> {
   // page.request shares the browser's cookies: this is the page's own session asking its backend.
   const response = await page.request.get(`${app.url}/api/dots/flows/${id}`);
@@ -70,11 +94,18 @@ describe('example host app, end to end', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(app.url);
+    // A person sees no debug output; the developer view (live log, flow ids) is one switch away.
+    await page.getByRole('heading', { level: 1, name: 'Get paid for your gigs' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Live log' }).count()).toBe(0);
+    expect(await page.locator('[data-log]').count()).toBe(0);
+    const devView = page.getByRole('switch', { name: 'Developer view' });
+    expect(await devView.isChecked()).toBe(false);
+    await devView.check();
+    await page.getByRole('heading', { name: 'Live log' }).waitFor();
 
     // Sign-up: a host account, then Dots onboarding + compliance with a progress indicator.
     await page.getByRole('main').getByRole('link', { name: 'Sign up' }).click();
-    await page.getByLabel('Your name').fill('Ada Lovelace');
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await createAccount(page, 'Ada Lovelace', 'ada@example.com', 'analytical-engine');
     await page.getByRole('heading', { level: 1, name: 'Set up payouts' }).waitFor();
     const progress = page.getByRole('progressbar', { name: 'Flow progress' });
     await progress.waitFor();
@@ -169,4 +200,95 @@ describe('example host app, end to end', () => {
     expect(flow.user_id).toBe(user.dotsUserId);
     expect(flow.steps).toEqual(['payout']);
   }, 20_000);
+
+  it('an unfinished sign-up resumes after a reload, results read as a person would, and sign-in follows sign-out', async () => {
+    const context = await browser.newContext();
+    cleanups.push(() => context.close());
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const SIGNUP = 'Sign-up with Dots: phone and tax details';
+    const signup = page.frameLocator(`iframe[title="${SIGNUP}"]`);
+
+    // Signed out: sign in and sign up, nothing else.
+    await page.goto(app.url);
+    await page.getByRole('heading', { level: 1, name: 'Get paid for your gigs' }).waitFor();
+    expect(await navLinks(page)).toEqual([]);
+    await page.getByRole('banner').getByRole('link', { name: 'Sign up' }).click();
+    await createAccount(page, 'Grace Hopper', 'grace@example.com', 'cobol-1959');
+    await signup.getByRole('heading', { level: 1, name: 'Verify your phone' }).waitFor();
+    expect(await navLinks(page)).toEqual(['Finish sign-up']);
+    await press(signup, 'Send code', 'Enter the code');
+    await press(signup, 'Verify', 'Tax information');
+    const firstFlow = await frameFlowId(page, SIGNUP);
+
+    // The backend stored the Dots user from the verified webhook, and still does not call that signed up.
+    await expect.poll(async () => (await me(page)).dotsUserId, { timeout: 8_000 }).not.toBeNull();
+    const grace = await me(page);
+    expect(grace.payoutsReady).toBe(false);
+
+    // Leave while the tax form shows: payout pages are not offered, and a typed URL sends the user back.
+    await page.reload();
+    await page.getByText('Welcome back. Your phone is verified').waitFor();
+    expect(await navLinks(page)).toEqual(['Finish sign-up']);
+    await page.goto(`${app.url}/withdraw`);
+    await page.getByText('Finish setting up payouts first').waitFor();
+    expect(await page.locator('iframe').count()).toBe(0);
+    await page.getByRole('main').getByRole('link', { name: 'continue sign-up' }).click();
+
+    // Resumed: a new flow for the same Dots user, the tax step only: no second phone verification.
+    await signup.getByRole('heading', { level: 1, name: 'Tax information' }).waitFor();
+    const resumedFlow = await frameFlowId(page, SIGNUP);
+    expect(resumedFlow).not.toBe(firstFlow);
+    const resumed = await serverFlow(page, resumedFlow);
+    expect(resumed.user_id).toBe(grace.dotsUserId);
+    expect(resumed.steps).toEqual(['compliance']);
+    // One step: the frame says where the user is; no second indicator on the page.
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    await press(signup, 'Submit');
+    await page.waitForURL(`${app.url}/account`);
+    expect(await me(page)).toMatchObject({ dotsUserId: grace.dotsUserId, payoutsReady: true });
+    expect((await serverFlow(page, resumedFlow)).completed_steps).toContain('compliance');
+    expect(await navLinks(page)).toEqual(['Payout settings', 'Withdraw']);
+
+    // A withdrawal, told in human terms: no flow ids, Dots user ids, step names or logs by default.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Withdraw' }).click();
+    const withdraw = page.frameLocator('iframe[title="Withdraw with Dots"]');
+    await withdraw.getByRole('heading', { level: 1, name: 'Withdraw funds' }).waitFor();
+    const withdrawFlow = await frameFlowId(page, 'Withdraw with Dots');
+    await press(withdraw, 'Withdraw');
+    await page.getByRole('status').filter({ hasText: 'Withdrawal requested' }).waitFor();
+    await page.getByText('Confirmed by Dots').waitFor();
+    const text = await page.locator('body').innerText();
+    for (const debug of [
+      withdrawFlow,
+      resumedFlow,
+      grace.dotsUserId!,
+      'onStepComplete',
+      'Completed steps',
+      'Live log',
+    ]) {
+      expect(text).not.toContain(debug);
+    }
+    expect(await page.locator('[data-log], [data-flow-id]').count()).toBe(0);
+
+    // Sign out, then back in: a wrong password is refused with a message, the right one restores the account.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Get paid for your gigs' }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email').fill('GRACE@example.com');
+    await page.getByLabel('Password').fill('cobol-1960');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'do not match' }).waitFor();
+    await page.getByLabel('Password').fill('cobol-1959');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hello, Grace Hopper' }).waitFor();
+    await page.getByText('Your payouts are set up.').waitFor();
+    expect(await navLinks(page)).toEqual(['Payout settings', 'Withdraw']);
+    expect((await me(page)).id).toBe(grace.id);
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 40_000);
 });

@@ -43,13 +43,17 @@ export async function startHarness() {
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-  /** Signs up a host user; returns its id and the `Cookie` header value of its session. */
+  let accounts = 0;
+  /** Signs up a host user; returns its id, email, password and the `Cookie` header value of its session. */
   const signUp = async (name = 'Ada') => {
-    const response = await call('/api/session', json('POST', { name }));
+    accounts += 1;
+    const email = `${name.toLowerCase().replace(/\W/g, '')}.${accounts}@example.com`;
+    const password = `password-${accounts}`;
+    const response = await call('/api/users', json('POST', { name, email, password }));
     if (response.status !== 201) throw new Error(`sign-up failed: ${response.status}`);
     const { user } = (await response.json()) as { user: { id: string } };
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
-    return { id: user.id, cookie };
+    return { id: user.id, email, password, cookie };
   };
 
   const createFlow = async (cookie: string, body: unknown = { steps: ['compliance'] }) => {
@@ -66,6 +70,18 @@ export async function startHarness() {
       body: JSON.stringify({ fields: { phone: '+1 415 555 0100', code: '123456' } }),
     });
     if (!response.ok) throw new Error(`onboarding failed: ${response.status}`);
+    return (await client.flows.retrieve(flowId)) as TestFlow;
+  };
+
+  /** Completes the tax step on the sandbox with its test data, as the flow page would. */
+  const completeCompliance = async (flowId: string) => {
+    const fields = { legal_name: 'Ada Lovelace', tin: '123-45-6789', address: '1 Market St', postal_code: '94105' };
+    const response = await fetch(`${sandbox.url}/flow/${flowId}/steps/compliance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fields }),
+    });
+    if (!response.ok) throw new Error(`compliance failed: ${response.status} ${await response.text()}`);
     return (await client.flows.retrieve(flowId)) as TestFlow;
   };
 
@@ -92,6 +108,7 @@ export async function startHarness() {
     signUp,
     createFlow,
     completeOnboarding,
+    completeCompliance,
     deliverWebhook,
     store,
     webhookLog,

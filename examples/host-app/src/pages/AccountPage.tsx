@@ -2,16 +2,15 @@ import { ManagePayouts } from '@dots-flow/react';
 import type { User } from '../api.js';
 import { useCallbackLog } from '../callbackLog.js';
 import { navigate } from '../router.js';
-import { NeedsDotsUser } from './NeedsDotsUser.js';
+import { NeedsPayoutsReady } from './NeedsPayoutsReady.js';
 
 export function AccountPage({ user }: { user: User | null }) {
   const { record } = useCallbackLog();
   return (
-    <NeedsDotsUser user={user} title="Payout settings">
+    <NeedsPayoutsReady user={user} title="Payout settings">
       <h1 tabIndex={-1}>Payout settings</h1>
       <p>
-        Choose where your money goes and press <strong>Save</strong>. Dots keeps you on this step (its Continue button
-        is hidden); press <strong>Done</strong> when you are finished.
+        Choose where your money goes and press <strong>Save</strong>. Press <strong>Done</strong> when you are finished.
       </p>
       {/* hide_continue_button: true is ManagePayouts' default: the host app owns the navigation. */}
       <ManagePayouts
@@ -24,6 +23,6 @@ export function AccountPage({ user }: { user: User | null }) {
           </button>
         )}
       />
-    </NeedsDotsUser>
+    </NeedsPayoutsReady>
   );
 }

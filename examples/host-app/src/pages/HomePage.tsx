@@ -1,4 +1,5 @@
 import type { User } from '../api.js';
+import { DevOnly } from '../devView.js';
 import { Link } from '../router.js';
 
 export function HomePage({ user }: { user: User | null }) {
@@ -7,26 +8,44 @@ export function HomePage({ user }: { user: User | null }) {
       <>
         <h1 tabIndex={-1}>Get paid for your gigs</h1>
         <p>Acme Gigs pays you through Dots. Sign up, pick a payout method, withdraw: all without leaving this page.</p>
-        <p>
+        <p className="actions">
           <Link className="button" to="/signup">
             Sign up
           </Link>
+          <Link to="/signin">I have an account</Link>
         </p>
+      </>
+    );
+  }
+  if (!user.payoutsReady) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Hello, {user.name}</h1>
+        <div className="card">
+          <h2>Finish setting up payouts</h2>
+          <p>
+            {user.dotsUserId
+              ? 'Your phone is verified. Add your tax details and you can get paid.'
+              : 'Verify your phone and add your tax details with Dots, and you can get paid.'}
+          </p>
+          <p>
+            <Link className="button" to="/signup">
+              Finish sign-up
+            </Link>
+          </p>
+        </div>
       </>
     );
   }
   return (
     <>
       <h1 tabIndex={-1}>Hello, {user.name}</h1>
-      {user.dotsUserId ? (
-        <p>
-          Payouts are set up (Dots user <code data-dots-user-id={user.dotsUserId}>{user.dotsUserId}</code>).
+      <p>Your payouts are set up.</p>
+      <DevOnly>
+        <p className="muted">
+          Dots user <code data-dots-user-id={user.dotsUserId}>{user.dotsUserId}</code>
         </p>
-      ) : (
-        <p>
-          Payouts are not set up yet. <Link to="/signup">Finish sign-up</Link>.
-        </p>
-      )}
+      </DevOnly>
       <ul className="cards">
         <li className="card">
           <h2>Payout settings</h2>

@@ -3,23 +3,25 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DotsFlow, FlowProgress, type StepInput } from '@dots-flow/react';
 import { api, type User } from '../api.js';
 import { useCallbackLog } from '../callbackLog.js';
+import { DevOnly } from '../devView.js';
+import { FlowDetails } from '../FlowDetails.js';
 import { Link, navigate } from '../router.js';
-import { ServerTruth } from '../ServerTruth.js';
 import { useMe } from '../useMe.js';
 
-// Dots puts its phone-verification (onboarding) step first because the user has no Dots user yet.
+// Dots puts its phone-verification (onboarding) step first while the user has no Dots user yet. A user
+// who verified their phone and left comes back to a flow for their Dots user: tax details only.
 const SIGNUP_STEPS: readonly StepInput[] = ['compliance'];
 const SIGNUP_METADATA = { purpose: 'signup' };
-const CONFIRM_TIMEOUT_MS = 20_000;
+const CONFIRM_SLOW_MS = 20_000;
 
 export function SignUpPage({ user }: { user: User | null }) {
-  // Decided when the page mounts (it remounts per user): the Dots user gets linked right after the
-  // onboarding step, and that must not cut the flow short before compliance.
-  const [signedUpBefore] = useState(() => Boolean(user?.dotsUserId));
+  // Decided when the page mounts (it remounts per user): Dots confirms sign-up while the flow still shows
+  // its last screen, and that must not swap the page before onComplete.
+  const [readyBefore] = useState(() => Boolean(user?.payoutsReady));
   const [finishedFlow, setFinishedFlow] = useState<string | null>(null);
   if (!user) return <SignUpForm />;
   if (finishedFlow) return <Confirming flowId={finishedFlow} user={user} />;
-  if (signedUpBefore) {
+  if (readyBefore) {
     return (
       <>
         <h1 tabIndex={-1}>You are signed up</h1>
@@ -29,7 +31,7 @@ export function SignUpPage({ user }: { user: User | null }) {
       </>
     );
   }
-  return <Onboarding onDone={setFinishedFlow} />;
+  return <Onboarding hasDotsUser={user.dotsUserId !== null} onDone={setFinishedFlow} />;
 }
 
 function SignUpForm() {
@@ -40,30 +42,57 @@ function SignUpForm() {
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    signUp.mutate(String(new FormData(event.currentTarget).get('name') ?? ''));
+    const form = new FormData(event.currentTarget);
+    const field = (name: string) => String(form.get(name) ?? '');
+    signUp.mutate({ name: field('name'), email: field('email'), password: field('password') });
   };
   return (
     <>
       <h1 tabIndex={-1}>Create your account</h1>
-      <p>Step 1 of 2: your name. Then verify your phone and tax details with Dots, right here.</p>
+      <p>Then set up payouts with Dots, right on the next page: your phone, then your tax details.</p>
       <form className="card form" onSubmit={submit}>
         <label htmlFor="name">Your name</label>
-        <input id="name" name="name" autoComplete="name" required maxLength={60} defaultValue="" />
+        <input id="name" name="name" autoComplete="name" required maxLength={60} />
+        <label htmlFor="email">Email</label>
+        <input id="email" name="email" type="email" autoComplete="email" required maxLength={254} />
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          maxLength={200}
+          aria-describedby="password-hint"
+        />
+        <small id="password-hint" className="muted">
+          At least 8 characters.
+        </small>
         {signUp.isError ? <p role="alert">{signUp.error.message}</p> : null}
         <button type="submit" disabled={signUp.isPending}>
           {signUp.isPending ? 'Creating…' : 'Create account'}
         </button>
       </form>
+      <p>
+        Have an account? <Link to="/signin">Sign in</Link>.
+      </p>
     </>
   );
 }
 
-function Onboarding({ onDone }: { onDone: (flowId: string) => void }) {
+function Onboarding({ hasDotsUser, onDone }: { hasDotsUser: boolean; onDone: (flowId: string) => void }) {
   const { record } = useCallbackLog();
+  // Fixed at mount: the Dots user gets linked right after phone verification, in the middle of this flow.
+  const [resumed] = useState(hasDotsUser);
   return (
     <>
       <h1 tabIndex={-1}>Set up payouts</h1>
-      <p>Step 2 of 2: verify your phone, then your tax details. The sandbox fills in test data for you.</p>
+      <p>
+        {resumed
+          ? 'Welcome back. Your phone is verified; add your tax details to finish.'
+          : 'Dots, our payouts partner, verifies your phone and asks for your tax details. The sandbox fills in test data for you.'}
+      </p>
       <DotsFlow
         className="flow"
         steps={SIGNUP_STEPS}
@@ -75,7 +104,8 @@ function Onboarding({ onDone }: { onDone: (flowId: string) => void }) {
           onDone(flowId);
         }}
       >
-        <FlowProgress className="progress" />
+        {/* One indicator, counting what the frame counts. A resumed flow has one step: the frame alone says it. */}
+        {resumed ? null : <FlowProgress className="progress" />}
       </DotsFlow>
     </>
   );
@@ -83,27 +113,32 @@ function Onboarding({ onDone }: { onDone: (flowId: string) => void }) {
 
 /**
  * The frame says the flow is done, but that is a hint: wait until the backend has verified Dots'
- * webhook and stored the Dots user id before going on, so the next flow is created for that user.
+ * webhook and read the flow back (tax step done, Dots user stored) before going on.
  */
 function Confirming({ flowId, user }: { flowId: string; user: User }) {
   const [slow, setSlow] = useState(false);
-  const me = useMe({ refetchInterval: user.dotsUserId ? false : 500 });
-  const linked = Boolean(me.data?.dotsUserId);
+  const me = useMe({ refetchInterval: user.payoutsReady ? false : 500 });
+  const ready = Boolean(me.data?.payoutsReady);
   useEffect(() => {
-    if (linked) return navigate('/account');
-    const timer = setTimeout(() => setSlow(true), CONFIRM_TIMEOUT_MS);
+    if (ready) return navigate('/account');
+    const timer = setTimeout(() => setSlow(true), CONFIRM_SLOW_MS);
     return () => clearTimeout(timer);
-  }, [linked]);
+  }, [ready]);
   return (
     <>
       <h1 tabIndex={-1}>Finishing sign-up</h1>
-      <p role="status">{linked ? 'Done.' : 'Waiting for Dots to confirm your account…'}</p>
-      {slow && !linked ? (
-        <p role="alert">
-          Dots has not confirmed yet. Is the webhook reaching the backend? Check the terminal, then reload.
-        </p>
+      <p role="status">{ready ? 'Done.' : 'Waiting for Dots to confirm your details…'}</p>
+      {slow && !ready ? (
+        <p role="alert">This is taking longer than it should. Reload the page to check again.</p>
       ) : null}
-      <ServerTruth flowId={flowId} />
+      <DevOnly>
+        {slow && !ready ? (
+          <p className="muted">
+            No verified webhook has marked sign-up as done. Is it reaching the backend? See the terminal.
+          </p>
+        ) : null}
+        <FlowDetails flowId={flowId} />
+      </DevOnly>
     </>
   );
 }
