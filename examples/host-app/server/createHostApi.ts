@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import {
   createFlowHandler,
   createWebhookHandler,
-  HOST_USER_ID_METADATA_KEY,
+  hostUserIdOf,
   type DotsClient,
   type ResolvedUser,
 } from '@dots-flow/server';
@@ -34,15 +34,6 @@ export const ALLOWED_STEPS = ['compliance', 'manage-payouts', 'payout'] as const
 
 /** The step whose completion, read back from Dots, finishes sign-up: payouts need tax details. */
 export const SIGNUP_DONE_STEP = 'compliance';
-
-/** The host user our flow route stamped into a flow's metadata (an object, when we created it). */
-function hostUserIdOf(metadata: unknown): string | undefined {
-  if (typeof metadata !== 'object' || metadata === null || !Object.hasOwn(metadata, HOST_USER_ID_METADATA_KEY)) {
-    return undefined;
-  }
-  const value: unknown = (metadata as Record<string, unknown>)[HOST_USER_ID_METADATA_KEY];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /**
  * The host app's backend, as a Hono app on the public dots-flow packages only: a cookie session,
@@ -81,7 +72,7 @@ export function createHostApi(options: HostApiOptions): HostApi {
     async onFlowUpdated(flow, event) {
       // The owner stamp was written by our own flow route with our API key, and this flow was just
       // read back from Dots: it is trusted, unlike anything the browser says.
-      const hostUserId = hostUserIdOf(flow.metadata);
+      const hostUserId = hostUserIdOf(flow);
       if (hostUserId === undefined || !store.getUser(hostUserId)) {
         log(`[backend] webhook for flow ${flow.id} names no known host user; ignored.`);
         return;

@@ -4,7 +4,7 @@ import {
   createDotsClient,
   createFlowHandler,
   createWebhookHandler,
-  HOST_USER_ID_METADATA_KEY,
+  hostUserIdOf,
   type DotsClient,
 } from '@dots-flow/server';
 import type { DotsEnvironment } from '@dots-flow/react';
@@ -60,7 +60,7 @@ const webhookHandler = lazy(() =>
     client: dots(),
     onFlowUpdated: (flow) => {
       // Stamped by our own flow route and read back from Dots with our key: trusted, unlike the browser.
-      const hostUserId = flow.metadata?.[HOST_USER_ID_METADATA_KEY];
+      const hostUserId = hostUserIdOf(flow);
       if (hostUserId && flow.user_id) linkDotsUser(hostUserId, flow.user_id);
     },
   }),

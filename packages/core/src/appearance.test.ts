@@ -44,7 +44,8 @@ describe('appearance', () => {
     const hostile = { variables: { primaryColor: 'red&x=1#@evil.com/?', borderRadius: '"}' } } as Appearance;
     const url = new URL(flowLinkWithAppearance(LINK, hostile));
     expect(url.origin).toBe('https://my-sandbox.dots.dev');
-    expect([...url.searchParams.keys()]).toEqual(['styles']);
+    expect(url.search.startsWith('?styles=')).toBe(true);
+    expect(url.search.split('&')).toHaveLength(1);
     expect(url.hash).toBe('');
     expect(stylesOf(url.href)).toEqual(hostile);
   });
