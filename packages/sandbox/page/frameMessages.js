@@ -28,7 +28,7 @@ export function createMessenger(target = window.parent) {
     stepCompleted(step, status) {
       post({ step, status });
     },
-    /** After this (an expired or broken flow), the page posts nothing more. */
+    /** After this (an unknown or broken flow), the page posts nothing more. */
     stop() {
       stopped = true;
       observer?.disconnect();

@@ -9,7 +9,7 @@ export const SANDBOX_DEFAULTS = {
   apiKey: 'sandbox_key',
   /** Svix-style secret: `whsec_` + base64 of the 24 bytes `dots-flow-sandbox-secret`. */
   webhookSecret: 'whsec_ZG90cy1mbG93LXNhbmRib3gtc2VjcmV0',
-  /** Flows created with a `user_id` expire this long after creation, as on Dots. */
+  /** A flow's user stays signed in this long, as on Dots; then the page asks for an SMS code. */
   flowTtlMs: 15 * 60 * 1000,
   webhookRetryDelaysMs: [1000, 5000, 25000] as readonly number[],
 } as const;

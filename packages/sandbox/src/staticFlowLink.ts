@@ -3,7 +3,7 @@ import type { StepInput } from '@dots-flow/core';
 /** A flow carried entirely in the page URL: the page runs it with no server behind it. */
 export interface StaticFlowConfig {
   steps: StepInput[];
-  /** A user id makes the flow start signed in (no onboarding screen); static links never expire. */
+  /** A user id makes the flow start signed in (no onboarding screen); static mode never asks for a code again. */
   user_id?: string | null;
   hide_go_to_dashboard_on_complete?: boolean;
   /** With a `user_id`: ask for the SMS code first, as Dots does with `require_auth`. */
