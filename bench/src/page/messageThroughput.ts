@@ -29,6 +29,7 @@ export function messageThroughput(handler: 'session' | 'bare', count: number): n
       completed_steps: [],
       link: `${origin}/flow/flow_bench`,
       metadata: null,
+      payout_link_id: null,
     });
     session.setFrame(source);
     onMessage = (event) => {
