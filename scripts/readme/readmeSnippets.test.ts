@@ -21,7 +21,7 @@ const run = promisify(execFile);
 const snippets = allSnippets();
 const CREDENTIALS = { clientId: 'readme_client', apiKey: 'readme_key' };
 const SECRET = 'whsec_' + Buffer.from('readme-snippets-secret-24b').toString('base64');
-const KNOWN_DOTS_USER = 'user_readme';
+const KNOWN_DOTS_USER = 'b7e1c2a4-5d6f-4a8b-9c0d-1e2f3a4b5c6d';
 
 describe('README snippets', () => {
   it('each ts/tsx snippet has a context (scripts/readme/snippetContexts.ts), and each context a snippet', () => {
@@ -127,10 +127,23 @@ describe('README snippets, run (server side)', () => {
     expect(typeof (dots as DotsClient).flows.create).toBe('function');
   });
 
+  it('server README: a flow with every step option and string metadata, then the list pages', async () => {
+    await load('packages/server/README.md:2');
+    const { page, next, recent } = (await load('packages/server/README.md:3')) as {
+      page: { has_more: boolean; data: Flow[] };
+      next: { data: Flow[] };
+      recent: Flow[];
+    };
+    const withOptions = recent.find((flow) => flow.metadata === 'order A-1');
+    expect(withOptions?.steps).toEqual(['compliance', 'manage-payouts', 'payout', 'pdf-form-fill', 'redirect']);
+    expect(page.data.length).toBeGreaterThan(0);
+    expect(next.data.map((flow) => flow.id)).not.toContain(page.data.at(-1)!.id);
+  });
+
   it('server README, the flow route: POST creates for the session user, GET /:id reads only theirs', async () => {
     ctx.getSessionUser = async (request) =>
       request.headers.get('cookie') === 'session=ada' ? { id: 'host-ada', dotsUserId: null } : null;
-    const { handler } = (await load('packages/server/README.md:2')) as { handler: typeof ctx.handler };
+    const { handler } = (await load('packages/server/README.md:4')) as { handler: typeof ctx.handler };
     ctx.handler = handler;
     const cookie = { cookie: 'session=ada' };
     const created = await handler(post('https://app.example/api/dots/flows', { steps: ['compliance'] }, cookie));
@@ -144,14 +157,14 @@ describe('README snippets, run (server side)', () => {
   });
 
   it('server README, Next.js: the route exports the handler as POST and GET', async () => {
-    const route = await load('packages/server/README.md:3');
+    const route = await load('packages/server/README.md:5');
     expect(route['POST']).toBe(ctx.handler);
     expect(route['GET']).toBe(ctx.handler);
   });
 
   it('server README, Hono: app.all serves POST /api/dots/flows and GET /api/dots/flows/:id', async () => {
     ctx.hono = new Hono();
-    await load('packages/server/README.md:4');
+    await load('packages/server/README.md:6');
     const created = await ctx.hono.request(
       post('http://hono.local/api/dots/flows', { steps: ['payout'] }, { cookie: 'session=ada' }),
     );
@@ -163,7 +176,7 @@ describe('README snippets, run (server side)', () => {
 
   it('server README, Express: app.use mounts the flow route', async () => {
     ctx.express = express();
-    await load('packages/server/README.md:5');
+    await load('packages/server/README.md:7');
     const url = await listen(ctx.express.listen(0, '127.0.0.1'));
     const created = await fetch(post(`${url}/api/dots/flows`, { steps: ['payout'] }, { cookie: 'session=ada' }));
     expect(created.status).toBe(201);
@@ -172,7 +185,7 @@ describe('README snippets, run (server side)', () => {
   });
 
   it('server README, node:http: the handler serves a plain server', async () => {
-    await load('packages/server/README.md:6');
+    await load('packages/server/README.md:8');
     expect(ctx.servers).toHaveLength(1);
     const url = await listen(ctx.servers[0]!);
     const created = await fetch(post(`${url}/api/dots/flows`, { steps: ['payout'] }, { cookie: 'session=ada' }));
@@ -181,7 +194,7 @@ describe('README snippets, run (server side)', () => {
 
   it('server README, webhooks: a signed flow.updated reaches onFlowUpdated with the host user and Dots user', async () => {
     ctx.saveDotsUserId = async (hostUserId, dotsUserId) => void saved.push([hostUserId, dotsUserId]);
-    const { webhooks } = (await load('packages/server/README.md:7')) as { webhooks: typeof ctx.webhooks };
+    const { webhooks } = (await load('packages/server/README.md:9')) as { webhooks: typeof ctx.webhooks };
     ctx.webhooks = webhooks;
     const flow = await flowFor('host-hook');
     const { body, headers } = await signTestWebhook({ event: 'flow.updated', flow_id: flow.id }, SECRET);
@@ -198,15 +211,15 @@ describe('README snippets, run (server side)', () => {
   });
 
   it('server README, mounting the webhooks: Next.js, Hono and Express all verify and deliver', async () => {
-    expect((await load('packages/server/README.md:8'))['POST']).toBe(ctx.webhooks);
+    expect((await load('packages/server/README.md:10'))['POST']).toBe(ctx.webhooks);
 
     ctx.hono = new Hono();
-    await load('packages/server/README.md:9');
+    await load('packages/server/README.md:11');
     const viaHono = await signTestWebhook({ event: 'flow.updated', flow_id: (await flowFor('host-hono')).id }, SECRET);
     expect((await ctx.hono.request('/api/dots/webhooks', { method: 'POST', ...viaHono })).status).toBe(200);
 
     ctx.express = express();
-    await load('packages/server/README.md:10');
+    await load('packages/server/README.md:12');
     const url = await listen(ctx.express.listen(0, '127.0.0.1'));
     const viaExpress = await signTestWebhook(
       { event: 'flow.updated', flow_id: (await flowFor('host-express')).id },
@@ -222,7 +235,7 @@ describe('README snippets, run (server side)', () => {
       rawBody: signed.body,
       request: new Request('https://app.example/hook', { headers: signed.headers }),
     });
-    const { event } = await load('packages/server/README.md:11');
+    const { event } = await load('packages/server/README.md:13');
     expect(event).toEqual(payload);
   });
 
@@ -232,7 +245,7 @@ describe('README snippets, run (server side)', () => {
     const url = await listen(createServer(toNodeHandler(ctx.webhooks)));
     ctx.webhookUrl = `${url}/api/dots/webhooks`;
     ctx.flow_id = (await flowFor('host-signed')).id;
-    await load('packages/server/README.md:12');
+    await load('packages/server/README.md:14');
     await expect.poll(() => saved).toEqual([['host-signed', KNOWN_DOTS_USER]]);
   });
 
