@@ -39,6 +39,7 @@ describe('@dots-flow/core entry point', () => {
         'ONBOARDING_STEPS',
         'STEPS',
         'STEP_STATUSES',
+        'createFlowController',
         'createFlowSession',
         'createFlowSessionReducer',
         'flowSessionActions',

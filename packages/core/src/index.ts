@@ -36,3 +36,11 @@ export type {
   FlowSessionListener,
   FlowSessionOptions,
 } from './createFlowSession.js';
+export { createFlowController } from './createFlowController.js';
+export type {
+  FlowCallbacks,
+  FlowController,
+  FlowControllerOptions,
+  FlowMessageTarget,
+  StepCompleteEvent,
+} from './createFlowController.js';
