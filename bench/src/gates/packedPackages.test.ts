@@ -16,7 +16,15 @@ import {
 
 /** Names each package's entry must export (a subset of the public API in DESIGN.md). */
 const EXPECTED_EXPORTS: Record<PublishedFolder, readonly string[]> = {
-  core: ['STEPS', 'parseFlowMessage', 'frameOriginsFor', 'isTrustedOrigin', 'createFlowSession', 'DotsFlowError'],
+  core: [
+    'STEPS',
+    'parseFlowMessage',
+    'frameOriginsFor',
+    'isTrustedOrigin',
+    'createFlowSession',
+    'createFlowController',
+    'DotsFlowError',
+  ],
   react: ['DotsProvider', 'DotsFlow', 'useDotsFlow', 'useFlowProgress', 'prefetchFlow'],
   server: ['createDotsClient', 'createFlowHandler', 'verifyWebhook', 'createWebhookHandler', 'signTestWebhook'],
   sandbox: ['startSandbox'],

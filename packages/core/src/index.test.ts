@@ -42,6 +42,7 @@ describe('@dots-flow/core entry point', () => {
         'PAYOUT_FEE_PARTIES',
         'STEPS',
         'STEP_STATUSES',
+        'createFlowController',
         'createFlowSession',
         'createFlowSessionReducer',
         'flowSessionActions',

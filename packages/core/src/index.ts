@@ -50,3 +50,11 @@ export type {
 } from './createFlowSession.js';
 export { APPEARANCE_THEMES, APPEARANCE_VARIABLES, flowLinkWithAppearance, mergeAppearance } from './appearance.js';
 export type { Appearance, AppearanceTheme, AppearanceVariable } from './appearance.js';
+export { createFlowController } from './createFlowController.js';
+export type {
+  FlowCallbacks,
+  FlowController,
+  FlowControllerOptions,
+  FlowMessageTarget,
+  StepCompleteEvent,
+} from './createFlowController.js';

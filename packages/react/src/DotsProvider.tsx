@@ -12,10 +12,11 @@ export interface DotsConfig {
   sourceKey: string;
   createFlow: CreateFlowFn;
   trustedOrigins: readonly string[];
-  appearance?: Appearance;
 }
 
 export const DotsContext = createContext<DotsConfig | null>(null);
+/** Apart from the config, so a new appearance restyles frames without making new flow controllers. */
+export const DotsAppearanceContext = createContext<Appearance | undefined>(undefined);
 
 interface ProviderBase {
   /** Which Dots flow pages may be framed: `'sandbox'`, `'production'`, or `{ frameOrigins }` (e.g. the local sandbox). */
@@ -72,7 +73,6 @@ export function DotsProvider({
   // The latest createFlow is read at call time, so an inline function neither re-creates flows nor goes stale.
   const createFlowRef = useLatest(createFlow);
   const originsKey = typeof environment === 'string' ? environment : JSON.stringify(environment.frameOrigins);
-  const appearanceKey = JSON.stringify(appearance);
 
   const value = useMemo<DotsConfig>(
     () => ({
@@ -83,10 +83,13 @@ export function DotsProvider({
           ? endpointFlowSource(flowEndpoint)
           : (req, opts) => createFlowRef.current!(req, opts),
       trustedOrigins: frameOriginsFor(environment),
-      appearance,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- environment and appearance are compared by content
-    [client, flowEndpoint, userKey, originsKey, appearanceKey],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- environment is compared by content
+    [client, flowEndpoint, userKey, originsKey],
   );
-  return <DotsContext.Provider value={value}>{children}</DotsContext.Provider>;
+  return (
+    <DotsContext.Provider value={value}>
+      <DotsAppearanceContext.Provider value={appearance}>{children}</DotsAppearanceContext.Provider>
+    </DotsContext.Provider>
+  );
 }

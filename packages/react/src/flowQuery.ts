@@ -1,5 +1,5 @@
 import { isServer, type QueryClient } from '@tanstack/react-query';
-import { createFlowSessionReducer, parseFlow, type Flow, type FlowMetadata, type StepInput } from '@dots-flow/core';
+import { createFlowSessionReducer, type FlowMetadata, type StepInput } from '@dots-flow/core';
 import { endpointFlowSource, type CreateFlowFn, type FlowRequest } from './flowSource.js';
 
 /**
@@ -44,8 +44,8 @@ export function flowQueryKey(sourceKey: string, request: FlowRequest): FlowQuery
 export function flowQueryOptions(key: FlowQueryKey, createFlow: CreateFlowFn) {
   return {
     queryKey: key,
-    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Flow> =>
-      parseFlow(await createFlow(key[2], { signal })),
+    // The answer is checked where it is used (the flow controller), once.
+    queryFn: ({ signal }: { signal: AbortSignal }): Promise<unknown> => createFlow(key[2], { signal }),
     staleTime: FLOW_REUSE_MS,
     // On a server a render must leave no timer behind (flows are only ever created in the browser).
     gcTime: isServer ? Infinity : FLOW_REUSE_MS,

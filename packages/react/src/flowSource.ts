@@ -12,7 +12,7 @@ export function endpointFlowSource(endpoint: string): CreateFlowFn {
     // Cookies go with it (fetch's default credentials, 'same-origin'), so the backend knows the signed-in user.
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
       signal,
     }).catch((cause: unknown) => {
@@ -33,26 +33,15 @@ export function endpointFlowSource(endpoint: string): CreateFlowFn {
         status,
       });
     }
-    if (body === undefined) {
-      throw new DotsFlowError(
-        'invalid_response',
-        process.env.NODE_ENV !== 'production'
-          ? `${endpoint} did not answer with JSON. It must return the Dots flow object.`
-          : '',
-        { status },
-      );
-    }
+    // A body that is not JSON stays undefined, which the controller's parseFlow refuses as invalid_response.
     return body;
   };
 }
 
-/** An own data property of an object, without running getters; `undefined` for anything else. */
-const own = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null ? Object.getOwnPropertyDescriptor(value, key)?.value : undefined;
-
-// Reads `{ error: { message } }` (our server kit's shape) or `{ message }`, without trusting either.
+// Reads `{ error: { message } }` (our server kit's shape) or `{ message }` from a parsed JSON body (plain data:
+// no getters, no prototypes worth guarding), and only ever a string of it.
 function backendMessage(body: unknown): string | undefined {
-  const error = own(body, 'error');
-  const message = own(typeof error === 'object' && error !== null ? error : body, 'message');
+  const record = body as { error?: { message?: unknown }; message?: unknown } | null | undefined;
+  const message = typeof record?.error === 'object' ? record.error?.message : record?.message;
   return typeof message === 'string' ? message.slice(0, 300) : undefined;
 }
