@@ -9,7 +9,15 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     target: 'es2022',
-    // The entry's own 'use client' directive is kept by the bundler, so RSC frameworks treat it as a client module.
-    rollupOptions: { external },
+    rollupOptions: {
+      external,
+      // Every React file starts with 'use client'. Bundled into one file, only the entry's directive is kept
+      // (Rolldown keeps an entry module's top-level directives), and that one is what RSC frameworks read, so
+      // the per-module "may not be preserved" warnings describe exactly what we want. Only those are dropped.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use client"')) return;
+        handler(level, log);
+      },
+    },
   },
 });

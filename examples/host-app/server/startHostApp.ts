@@ -135,7 +135,8 @@ export async function startHostApp(options: HostAppOptions): Promise<HostApp> {
       configFile: join(root, 'vite.config.ts'),
       appType: 'spa',
       clearScreen: false,
-      logLevel: options.log ? 'info' : 'silent',
+      // Warnings and errors only: its info lines (dependency optimising, reloads) are noise next to our URL.
+      logLevel: options.log ? 'warn' : 'silent',
       server: { middlewareMode: true, hmr: options.hmr === false ? false : { server } },
     });
     cleanups.push(() => vite.close());
