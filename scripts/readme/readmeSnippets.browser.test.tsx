@@ -57,3 +57,22 @@ describe('react README: ManagePayouts', () => {
     expect(ctx.close).toHaveBeenCalledOnce();
   });
 });
+
+describe('react README: a themed frame through useDotsFlow', () => {
+  it("frames the flow with Dots' ?styles= (dark) from the trusted origin, and the flow still works", async () => {
+    const snippet = (await import('readme-snippet:packages/react/README.md:3')).default as ReactElement;
+    const screen = await render(
+      <DotsProvider flowEndpoint="/api/dots/flows" environment={environment}>
+        {snippet}
+      </DotsProvider>,
+    );
+    const frame = screen.getByTitle('Dots payout flow');
+    await expect.element(frame).toBeInTheDocument();
+    const src = new URL((frame.element() as HTMLIFrameElement).src);
+    expect(src.origin).toBe(inject('sandboxUrl'));
+    expect(JSON.parse(src.searchParams.get('styles') ?? 'null')).toMatchObject({ theme: 'dark' });
+    expect((frame.element() as HTMLIFrameElement).style.colorScheme).toBe('dark');
+    await press('Send code');
+    await press('Verify');
+  });
+});

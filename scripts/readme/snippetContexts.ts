@@ -35,12 +35,7 @@ export const SNIPPET_CONTEXTS: Record<string, SnippetContext> = {
     runWith: [localFrames('environment="sandbox"')],
   },
   'packages/react/README.md:2': { env: 'browser', uses: ['toast', 'close'], expression: '<ManagePayouts' },
-  'packages/react/README.md:3': {
-    env: 'browser',
-    uses: [],
-    expression: '<DotsProvider',
-    runWith: [localFrames('environment="production"')],
-  },
+  'packages/react/README.md:3': { env: 'browser', uses: [], expression: '<ThemedFlow' },
   'packages/sandbox/README.md:1': { env: 'server', uses: [] },
   'packages/sandbox/README.md:2': { env: 'server', uses: [], expression: "staticFlowLink('/dots-sandbox'" },
   'packages/server/README.md:1': {

@@ -36,8 +36,7 @@ export function parseFlow(value: unknown): Flow {
     const id = text('id') as string;
     const link = text('link') as string;
     const created = text('created') as string;
-    // A date and a time at least: Dots sends naive (`2024-07-11T21:10:30.846081`) and zoned forms.
-    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(created)) throw invalid(dev && '"created" is not an ISO date-time');
+    // Dots sends naive (`2024-07-11T21:10:30.846081`) and zoned timestamps: kept as the string Dots sent.
     const metadata = read('metadata');
     if (metadata !== null && typeof metadata !== 'string' && !isPlainRecord(metadata)) {
       throw invalid(dev && '"metadata" is neither a string, an object nor null');

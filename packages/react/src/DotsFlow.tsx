@@ -4,7 +4,6 @@ import type { DotsFlowError } from '@dots-flow/core';
 import { useDotsFlow, DEFAULT_MIN_HEIGHT, type UseDotsFlowOptions } from './useDotsFlow.js';
 import { FlowSessionContext } from './FlowSessionContext.js';
 import { FlowView } from './FlowView.js';
-import { appearanceStyle } from './appearanceStyle.js';
 
 export interface ErrorFallbackProps {
   error: DotsFlowError;
@@ -40,23 +39,16 @@ export function DotsFlow(props: DotsFlowProps) {
     onError: _onError,
     frameTimeoutMs: _frameTimeoutMs,
     title: _title,
-    appearance: _appearance,
     minHeight = DEFAULT_MIN_HEIGHT,
     loadingFallback,
     errorFallback,
     children,
-    style,
     ...rest
   } = props;
   const flow = useDotsFlow(props);
   return (
     <FlowSessionContext.Provider value={flow.session}>
-      <div
-        {...rest}
-        style={{ ...appearanceStyle(flow.appearance), ...style }}
-        data-dots-flow=""
-        data-status={flow.status}
-      >
+      <div {...rest} data-dots-flow="" data-status={flow.status}>
         {children}
         <FlowView flow={flow} minHeight={minHeight} loadingFallback={loadingFallback} errorFallback={errorFallback} />
       </div>

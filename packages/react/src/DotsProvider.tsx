@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useMemo, useState, type ReactNode } from 'react';
 import { QueryClient } from '@tanstack/react-query';
-import { DotsFlowError, frameOriginsFor, type Appearance, type DotsEnvironment } from '@dots-flow/core';
+import { DotsFlowError, frameOriginsFor, type DotsEnvironment } from '@dots-flow/core';
 import { endpointFlowSource, type CreateFlowFn } from './flowSource.js';
 import { flowSourceKey } from './flowQuery.js';
 import { useLatest } from './useLatest.js';
@@ -15,8 +15,6 @@ export interface DotsConfig {
 }
 
 export const DotsContext = createContext<DotsConfig | null>(null);
-/** Apart from the config, so a new appearance restyles frames without making new flow controllers. */
-export const DotsAppearanceContext = createContext<Appearance | undefined>(undefined);
 
 interface ProviderBase {
   /** Which Dots flow pages may be framed: `'sandbox'`, `'production'`, or `{ frameOrigins }` (e.g. the local sandbox). */
@@ -28,8 +26,6 @@ interface ProviderBase {
    * sign-in a flow created for one user is never shown to another.
    */
   userKey?: string;
-  /** How every flow below looks (Dots' `?styles=`); a flow's own `appearance` merges over it. Changing it never creates a new flow. */
-  appearance?: Appearance;
   children?: ReactNode;
 }
 
@@ -57,7 +53,6 @@ export function DotsProvider({
   environment,
   queryClient,
   userKey,
-  appearance,
   children,
 }: DotsProviderProps) {
   if ((flowEndpoint === undefined) === (createFlow === undefined)) {
@@ -87,9 +82,5 @@ export function DotsProvider({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- environment is compared by content
     [client, flowEndpoint, userKey, originsKey],
   );
-  return (
-    <DotsContext.Provider value={value}>
-      <DotsAppearanceContext.Provider value={appearance}>{children}</DotsAppearanceContext.Provider>
-    </DotsContext.Provider>
-  );
+  return <DotsContext.Provider value={value}>{children}</DotsContext.Provider>;
 }

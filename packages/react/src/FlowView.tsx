@@ -20,7 +20,6 @@ function box(minHeight: number): CSSProperties {
     gap: 12,
     boxSizing: 'border-box',
     minHeight,
-    height: '100%',
     padding: 24,
     borderRadius: radiusVar,
     background: mutedVar,

@@ -5,7 +5,6 @@ import type { DotsFlowProps } from './DotsFlow.js';
 import { useDotsFlow, DEFAULT_MIN_HEIGHT } from './useDotsFlow.js';
 import { FlowSessionContext } from './FlowSessionContext.js';
 import { FlowView } from './FlowView.js';
-import { widgetAppearanceStyle } from './appearanceStyle.js';
 import { themeVars } from './themeVars.js';
 
 export interface SaveEvent {
@@ -94,7 +93,6 @@ export function ManagePayouts(props: ManagePayoutsProps) {
     onError,
     frameTimeoutMs,
     title = 'Payout methods',
-    appearance,
     minHeight = DEFAULT_MIN_HEIGHT,
     loadingFallback,
     errorFallback,
@@ -112,7 +110,6 @@ export function ManagePayouts(props: ManagePayoutsProps) {
     frameTimeoutMs,
     title,
     minHeight,
-    appearance,
     onStepComplete(event) {
       if (event.step === 'manage-payouts') {
         setSave((last) => ({
@@ -154,7 +151,7 @@ export function ManagePayouts(props: ManagePayoutsProps) {
         data-status={flow.status}
         data-state={done ? 'done' : current ? 'saved' : 'editing'}
         data-save-status={current?.status}
-        style={{ display: 'grid', gap: themeVars.gap, ...widgetAppearanceStyle(flow.appearance), ...style }}
+        style={{ display: 'grid', gap: themeVars.gap, ...style }}
       >
         {children}
         {/* Never swapped out, also once done: Dots' Continue button and completion screen are in the frame. */}

@@ -26,14 +26,14 @@ export function endpointFlowSource(endpoint: string): CreateFlowFn {
           );
     });
     const { ok, status } = response;
-    const body: unknown = await response.json().catch(() => undefined);
+    const body: unknown = await response.json().catch(() => null);
     if (!ok) {
       const detail = backendMessage(body);
       throw new DotsFlowError('backend_failed', `${endpoint} answered ${status}${detail ? `: ${detail}` : ''}.`, {
         status,
       });
     }
-    // A body that is not JSON stays undefined, which the controller's parseFlow refuses as invalid_response.
+    // A body that is not JSON is null (TanStack Query keeps no undefined), which parseFlow refuses as invalid_response.
     return body;
   };
 }

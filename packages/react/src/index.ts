@@ -31,6 +31,8 @@ export {
   DotsFlowError,
   isDotsFlowError,
   STEPS,
+  APPEARANCE_VARIABLES,
+  flowLinkWithAppearance,
   type Appearance,
   type AppearanceTheme,
   type AppearanceVariable,

@@ -1,5 +1,11 @@
 import { QueryObserver, type QueryClient } from '@tanstack/react-query';
-import { createFlowController, type Flow, type FlowController, type FlowMetadata, type StepInput } from '@dots-flow/core';
+import {
+  createFlowController,
+  type Flow,
+  type FlowController,
+  type FlowMetadata,
+  type StepInput,
+} from '@dots-flow/core';
 import type { DotsConfig } from './DotsProvider.js';
 import { flowQueryKey, flowQueryOptions, normalizeRequest, type FlowQueryKey } from './flowQuery.js';
 import type { CreateFlowFn } from './flowSource.js';

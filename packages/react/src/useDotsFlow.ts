@@ -1,8 +1,6 @@
 'use client';
-import { useContext, useEffect, useInsertionEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useInsertionEffect, useMemo, useSyncExternalStore } from 'react';
 import { hashKey } from '@tanstack/react-query';
-import { flowLinkWithAppearance } from '@dots-flow/core';
-import { DotsAppearanceContext } from './DotsProvider.js';
 import { useDotsConfig } from './useDotsConfig.js';
 import { createQueryFlowController } from './queryFlowController.js';
 import type { FlowFrameProps, UseDotsFlowOptions, UseDotsFlowResult } from './useDotsFlowTypes.js';
@@ -37,22 +35,17 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   useEffect(() => controller.connect(window), [controller]);
 
   const { flow, height } = state;
-  // A flow's own appearance replaces the provider's. Outside the controller's key: a new appearance restyles
-  // the frame and never starts another flow.
-  const provided = useContext(DotsAppearanceContext);
-  const appearance = options.appearance ?? provided;
   // A session has a flow from `loading` on; an error (even a frame timeout) takes the frame away.
   const frameProps: FlowFrameProps | null =
     flow && state.status !== 'error'
       ? {
           ref: frameRef,
-          // The link passed validateFlowLink; the styles parameter never changes its origin.
-          src: flowLinkWithAppearance(flow.link, appearance),
+          src: flow.link,
           title: options.title ?? 'Dots payout flow',
           allow: state.steps.includes('id-verification') ? 'camera' : undefined,
           style: { display: 'block', width: '100%', border: 0, height: Math.max(height ?? minHeight, minHeight) },
         }
       : null;
 
-  return { ...state, retry, frameProps, session: controller.session, appearance };
+  return { ...state, retry, frameProps, session: controller.session };
 }

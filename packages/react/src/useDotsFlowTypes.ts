@@ -1,5 +1,5 @@
 import type { CSSProperties, RefCallback } from 'react';
-import type { Appearance, FlowCallbacks, FlowMetadata, FlowSession, FlowSessionState, StepInput } from '@dots-flow/core';
+import type { FlowCallbacks, FlowMetadata, FlowSession, FlowSessionState, StepInput } from '@dots-flow/core';
 
 export interface UseDotsFlowOptions extends FlowCallbacks {
   steps: readonly StepInput[];
@@ -9,8 +9,6 @@ export interface UseDotsFlowOptions extends FlowCallbacks {
   title?: string;
   /** Height reserved while loading, and the smallest height the frame gets. */
   minHeight?: number;
-  /** How this flow looks (Dots' `?styles=`), merged over the provider's. Changing it restyles the frame, never creates a new flow. */
-  appearance?: Appearance;
 }
 
 export interface FlowFrameProps {
@@ -28,6 +26,4 @@ export interface UseDotsFlowResult extends FlowSessionState {
   frameProps: FlowFrameProps | null;
   /** The framework-free session behind this flow, for `useFlowProgress` and custom UIs. */
   session: FlowSession;
-  /** The provider's appearance with this flow's merged over it, as the frame gets it. */
-  appearance: Appearance | undefined;
 }

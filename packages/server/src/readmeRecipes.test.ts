@@ -113,7 +113,9 @@ describe('README', () => {
       saveDotsUserId: async (hostUserId: string, dotsUserId: string) => void saved.push([hostUserId, dotsUserId]),
     })) as { webhooks: server.WebHandler };
     const { body, headers } = await signTestWebhook({ event: 'flow.updated', flow_id: flow.id }, SECRET);
-    const response = await webhooks(new Request('http://app.test/api/dots/webhooks', { method: 'POST', headers, body }));
+    const response = await webhooks(
+      new Request('http://app.test/api/dots/webhooks', { method: 'POST', headers, body }),
+    );
     expect(response.status).toBe(200);
     expect(saved).toEqual([['ada', 'dots_ada']]);
   });
