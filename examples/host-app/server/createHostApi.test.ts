@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signTestWebhook } from '@dots-flow/server';
-import { OTHER_SECRET, SECRET, startHarness } from './testing/hostApiHarness.js';
+import { OTHER_SECRET, SECRET, SEEDED_DOTS_USER, UUID, startHarness } from './testing/hostApiHarness.js';
 
 let h: Awaited<ReturnType<typeof startHarness>>;
 beforeAll(async () => {
@@ -70,7 +70,7 @@ describe('sessions', () => {
       name: 'Mallory',
       ...valid,
       id: 'hu_admin',
-      dotsUserId: 'user_seeded',
+      dotsUserId: SEEDED_DOTS_USER,
       payoutsReady: true,
     });
     expect(sneaky.status).toBe(201);
@@ -95,7 +95,7 @@ describe('sessions', () => {
     expect(fresh).not.toBe(cookie);
     const me = (await (await h.call('/api/me', { headers: { cookie: fresh } })).json()) as { user: { id: string } };
     expect(me.user.id).toBe(id);
-    expect((await h.call('/api/me', { headers: { cookie } })).json()).resolves.toEqual({ user: null });
+    await expect((await h.call('/api/me', { headers: { cookie } })).json()).resolves.toEqual({ user: null });
   });
 
   it('sign-in refuses wrong, unknown, malformed and hostile credentials alike', async () => {
@@ -136,22 +136,44 @@ describe('sessions', () => {
 });
 
 describe('flows', () => {
-  it('the Dots user_id comes only from the server-side mapping, never from the body', async () => {
+  it('the Dots user_id comes only from the server-side mapping: a user_id in the body is refused, never used', async () => {
     const { id, cookie } = await h.signUp();
-    const injected = { steps: ['compliance'], user_id: 'user_seeded', metadata: { host_user_id: 'hu_victim' } };
-    const first = await h.createFlow(cookie, injected);
+    const flowIds = async () => (await h.client.flows.list().autoPagingToArray({ limit: 1000 })).map((f) => f.id);
+    const before = await flowIds();
+    // A known Dots user's id, and other shapes of the field: each is a 400 naming user_id, and no flow is made.
+    for (const user_id of [SEEDED_DOTS_USER, 'user_seeded', null, '']) {
+      const refused = await h.call('/api/dots/flows', h.json('POST', { steps: ['compliance'], user_id }, cookie));
+      expect(refused.status).toBe(400);
+      const { error } = (await refused.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('invalid_body');
+      expect(error.message).toContain('user_id');
+    }
+    expect(await flowIds()).toEqual(before);
+
+    // Without the field, the flow is made for the session's user; a host_user_id in the metadata is overridden.
+    const forged = { steps: ['compliance'], metadata: { host_user_id: 'hu_victim' } };
+    const first = await h.createFlow(cookie, forged);
     expect(first.user_id).toBeNull();
-    expect(first.steps).toEqual(['onboarding', 'compliance']);
+    expect(first.steps).toEqual(['compliance']);
     expect(first.metadata?.['host_user_id']).toBe(id);
 
     const onboarded = await h.completeOnboarding(first.id);
+    expect(onboarded.user_id).toMatch(UUID);
+    expect(onboarded.user_id).not.toBe(SEEDED_DOTS_USER);
     expect((await h.deliverWebhook(first.id)).status).toBe(200);
     expect(h.store.getUser(id)?.dotsUserId).toBe(onboarded.user_id);
 
-    const next = await h.createFlow(cookie, { ...injected, steps: ['payout'] });
+    const next = await h.createFlow(cookie, { ...forged, steps: ['payout'] });
     expect(next.user_id).toBe(onboarded.user_id);
-    expect(next.user_id).not.toBe('user_seeded');
     expect(next.steps).toEqual(['payout']);
+    // Once linked, an injected user_id is still refused rather than dropped or obeyed.
+    const again = await h.call(
+      '/api/dots/flows',
+      h.json('POST', { steps: ['payout'], user_id: SEEDED_DOTS_USER }, cookie),
+    );
+    expect(again.status).toBe(400);
+    expect(await errorCode(again)).toBe('invalid_body');
+    expect((await flowIds()).length).toBe(before.length + 2);
   });
 
   it('refuses steps the app does not use, and hides other users’ flows', async () => {
@@ -197,11 +219,11 @@ describe('sign-up is finished only when Dots says so', () => {
     // Dots completed the steps, but no verified webhook reached us yet: not set up.
     expect(await me(cookie)).toMatchObject({ dotsUserId: null, payoutsReady: false });
 
-    await h.store.linkDotsUser(id, 'user_seeded');
+    await h.store.linkDotsUser(id, SEEDED_DOTS_USER);
     // Signed, and read back from Dots, but its Dots user is not the one this host user is linked to.
     expect((await h.deliverWebhook(flow.id)).status).toBe(200);
     expect(h.webhookLog.forUser(id).at(-1)).toMatchObject({ link: 'conflict', payoutsReady: false });
-    expect(await me(cookie)).toMatchObject({ dotsUserId: 'user_seeded', payoutsReady: false });
+    expect(await me(cookie)).toMatchObject({ dotsUserId: SEEDED_DOTS_USER, payoutsReady: false });
   });
 });
 
@@ -242,7 +264,7 @@ describe('webhooks', () => {
       body: genuine.body,
     });
     expect(accepted.status).toBe(200);
-    expect(h.store.getUser(id)?.dotsUserId).toMatch(/^user_/);
+    expect(h.store.getUser(id)?.dotsUserId).toMatch(UUID);
     const again = await h.call('/api/dots/webhooks', { method: 'POST', headers: genuine.headers, body: genuine.body });
     expect(again.status).toBe(200);
     expect(h.webhookLog.forUser(id)).toHaveLength(1);
@@ -250,7 +272,7 @@ describe('webhooks', () => {
 
   it('a signed webhook about a flow of no host user stores nothing', async () => {
     const before = h.store.dotsUserIds();
-    const stray = await h.client.flows.create({ steps: ['payout'], user_id: 'user_seeded' });
+    const stray = await h.client.flows.create({ steps: ['payout'], user_id: SEEDED_DOTS_USER });
     expect((await h.deliverWebhook(stray.id)).status).toBe(200);
     expect(h.store.dotsUserIds()).toEqual(before);
     expect(h.lines.some((line) => line.includes(stray.id))).toBe(true);

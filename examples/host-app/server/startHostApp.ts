@@ -10,6 +10,7 @@ import { createDotsClient } from '@dots-flow/server';
 import type { ViteDevServer } from 'vite';
 import { createHostApi } from './createHostApi.js';
 import { openJsonFileStore, type HostStore } from './jsonFileStore.js';
+import { sandboxUsers } from './sandboxUsers.js';
 import { createWebhookLog, type WebhookLog } from './webhookLog.js';
 
 export interface HostAppOptions {
@@ -107,13 +108,17 @@ export async function startHostApp(options: HostAppOptions): Promise<HostApp> {
 
   try {
     const credentials = throwawayCredentials();
+    const { users, dropped } = sandboxUsers(store.dotsUserIds());
+    if (dropped.length > 0) {
+      log(`[backend] not handing the sandbox stored Dots user ids that are not UUIDs: ${dropped.join(', ')}`);
+    }
     const sandbox: Sandbox = await startSandbox({
       port: options.sandboxPort ?? 0,
       host,
       ...credentials,
       webhookUrl: `${url}/api/dots/webhooks`,
       // A fresh sandbox forgets its users: hand it the ones our store remembers, so they keep working.
-      users: store.dotsUserIds(),
+      users,
       log: (line) => log(`[sandbox] ${line}`),
     });
     cleanups.push(() => sandbox.close());

@@ -9,6 +9,9 @@ import { chromium, type Browser, type FrameLocator, type Page } from 'playwright
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostApp, type HostApp } from '../server/startHostApp.js';
 
+/** Dots' user ids are UUIDs. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 interface ServerFlow {
   id: string;
   user_id: string | null;
@@ -159,21 +162,24 @@ describe('example host app, end to end', () => {
     const [first, second, third] = await Promise.all(
       [signupFlow, payoutsFlow, withdrawFlow].map((id) => serverFlow(page, id!)),
     );
-    expect(first!.completed_steps).toEqual(['onboarding', 'compliance']);
+    // Dots lists only the requested steps: onboarding shows in the page's messages, never in the flow.
+    expect(first!.steps).toEqual(['compliance']);
+    expect(first!.completed_steps).toEqual(['compliance']);
     expect(second!.completed_steps).toEqual(['manage-payouts']);
     expect(third!.completed_steps).toEqual(['payout']);
     expect(perFlow(signupFlow).at(-1)?.completedSteps).toEqual(first!.completed_steps);
 
     // 4. The Dots user created at onboarding was stored, and the next flows were created with it.
     const dotsUserId = first!.user_id;
-    expect(dotsUserId).toMatch(/^user_/);
+    expect(dotsUserId).toMatch(UUID);
     const stored = JSON.parse(await readFile(join(dataDir, 'store.json'), 'utf8')) as {
       users: { id: string; dotsUserId: string | null }[];
     };
     expect(stored.users.find((user) => user.id === me.user.id)?.dotsUserId).toBe(dotsUserId);
+    // Created for that user, so no onboarding: only the one requested step, and no onboarding callback above.
+    expect([second!.steps, third!.steps]).toEqual([['manage-payouts'], ['payout']]);
     for (const flow of [second!, third!]) {
       expect(flow.user_id).toBe(dotsUserId);
-      expect(flow.steps).not.toContain('onboarding');
       expect(flow.metadata?.['host_user_id']).toBe(me.user.id);
     }
 
@@ -189,7 +195,7 @@ describe('example host app, end to end', () => {
 
     const me = await fetch(`${app.url}/api/me`, { headers: { cookie: sessionCookie } });
     const { user } = (await me.json()) as { user: { dotsUserId: string } };
-    expect(user.dotsUserId).toMatch(/^user_/);
+    expect(user.dotsUserId).toMatch(UUID);
     const created = await fetch(`${app.url}/api/dots/flows`, {
       method: 'POST',
       headers: { cookie: sessionCookie, 'content-type': 'application/json' },

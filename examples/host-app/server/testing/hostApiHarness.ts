@@ -11,6 +11,10 @@ import { createWebhookLog } from '../webhookLog.js';
 export const SECRET = 'whsec_aG9zdC1hcHAtdGVzdC1zZWNyZXQtMTIzNDU2';
 export const OTHER_SECRET = 'whsec_c29tZWJvZHktZWxzZXMtc2VjcmV0LTEyMzQ=';
 const CREDENTIALS = { clientId: 'host_app_test', apiKey: 'sk_test_host_app' };
+/** A Dots user the sandbox knows from the start that no host user owns: the id an attacker would inject. */
+export const SEEDED_DOTS_USER = '5f0c3a8e-2b7d-4c1e-9a6f-0d4b8e2c7a15';
+/** Dots' user ids are UUIDs. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface TestFlow {
   id: string;
@@ -22,7 +26,7 @@ export interface TestFlow {
 
 export async function startHarness() {
   const dir = await mkdtemp(join(tmpdir(), 'host-api-'));
-  const sandbox = await startSandbox({ port: 0, ...CREDENTIALS, users: ['user_seeded'] });
+  const sandbox = await startSandbox({ port: 0, ...CREDENTIALS, users: [SEEDED_DOTS_USER] });
   const client = createDotsClient({ ...CREDENTIALS, baseUrl: sandbox.url });
   const store = await openJsonFileStore(join(dir, 'store.json'));
   const webhookLog = createWebhookLog();
