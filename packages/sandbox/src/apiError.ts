@@ -3,7 +3,8 @@ import type { Context } from 'hono';
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500;
 
 /**
- * Every error code the sandbox answers with. `invalid-input` is Dots' own (`docs/references/error-codes.mdx`);
+ * Every error code the sandbox answers with. `invalid-input` and `transaction-insufficient-funds` are Dots' own
+ * (`docs/references/error-codes.mdx`);
  * Dots documents no code for the other cases, so those are the sandbox's kebab-case guesses.
  */
 export const API_ERROR_CODES = [
@@ -16,6 +17,7 @@ export const API_ERROR_CODES = [
   'authentication-required',
   'step-out-of-order',
   'step-already-completed',
+  'transaction-insufficient-funds',
   'internal-error',
 ] as const;
 

@@ -169,7 +169,7 @@ describe('GET /api/v2/flows/:id', () => {
   it('answers 404 JSON for unknown API paths and methods', async () => {
     const get = (path: string, method = 'GET') =>
       fetch(`${sandbox.url}${path}`, { method, headers: { authorization: AUTH } });
-    await expectApiError(await get('/api/v2/users'), 404, 'not-found');
+    await expectApiError(await get('/api/v2/payouts'), 404, 'not-found');
     await expectApiError(await get('/api/v2/flows', 'DELETE'), 404, 'not-found');
     await expectApiError(await get('/api/v2/flows//'), 404, 'not-found');
     await expectApiError(await fetch(`${sandbox.url}/nothing/here`), 404, 'not-found');

@@ -4,12 +4,18 @@ import { apiError, bodyTooLarge } from './apiError.js';
 import { checkBasicAuth } from './basicAuth.js';
 import type { FlowStore } from './flowStore.js';
 import { parseListQuery } from './listQuery.js';
+import { addTransferRoutes } from './transferRoutes.js';
+import type { TransferStore } from './transferStore.js';
+import { addUserRoutes } from './userRoutes.js';
 import { toFlowObject } from './toFlowObject.js';
 import { isUuid } from './uuid.js';
 import { validateCreateFlow } from './validateCreateFlow.js';
+import type { WebhookSender } from './webhookSender.js';
 
 export interface ApiRoutesOptions {
   store: FlowStore;
+  transfers: TransferStore;
+  webhooks: WebhookSender | null;
   clientId: string;
   apiKey: string;
   baseUrl: () => string;
@@ -20,8 +26,9 @@ export interface ApiRoutesOptions {
 /** Largest create request accepted; Dots' own limit is not documented, real requests are tiny. */
 export const MAX_API_BODY_BYTES = 64 * 1024;
 
-/** `POST /flows`, `GET /flows` and `GET /flows/:id`, as Dots serves them under `/api/v2` (trailing slash or not). */
-export function createApiRoutes({ store, clientId, apiKey, baseUrl, strict }: ApiRoutesOptions): Hono {
+/** Flows, users and transfers, as Dots serves them under `/api/v2` (trailing slash or not). */
+export function createApiRoutes(options: ApiRoutesOptions): Hono {
+  const { store, clientId, apiKey, baseUrl, strict } = options;
   const api = new Hono({ strict: false });
 
   api.use('*', async (c, next) => {
@@ -72,12 +79,15 @@ export function createApiRoutes({ store, clientId, apiKey, baseUrl, strict }: Ap
     return c.json(toFlowObject(flow, baseUrl()));
   });
 
+  addUserRoutes(api, { store, strict });
+  addTransferRoutes(api, { store, strict, transfers: options.transfers, webhooks: options.webhooks });
+
   api.all('*', (c) =>
     apiError(
       c,
       404,
       'not-found',
-      `No endpoint ${c.req.method} ${c.req.path}. The sandbox serves POST /api/v2/flows, GET /api/v2/flows and GET /api/v2/flows/:id.`,
+      `No endpoint ${c.req.method} ${c.req.path}. The sandbox serves /api/v2/flows, /api/v2/users and /api/v2/transfers (see its README).`,
     ),
   );
   return api;

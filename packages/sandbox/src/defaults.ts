@@ -11,5 +11,9 @@ export const SANDBOX_DEFAULTS = {
   webhookSecret: 'whsec_ZG90cy1mbG93LXNhbmRib3gtc2VjcmV0',
   /** A flow's user stays signed in this long, as on Dots; then the page asks for an SMS code. */
   flowTtlMs: 15 * 60 * 1000,
+  /**
+   * The app wallet's starting cents: $1,000,000. Dots pre-funds sandbox apps but documents no amount (a guess).
+   */
+  appBalanceCents: 100_000_000,
   webhookRetryDelaysMs: [1000, 5000, 25000] as readonly number[],
 } as const;

@@ -4,7 +4,7 @@ import type { NormalizedStep } from '../page/stepRules.js';
 import { paginate } from './paginate.js';
 import type { PageQuery, PageResult } from './paginate.js';
 import { createUserStore } from './userStore.js';
-import type { SandboxUser } from './userStore.js';
+import type { SandboxUser, UserStore } from './userStore.js';
 import type { ValidCreateFlow } from './validateCreateFlow.js';
 
 export interface StoredFlow {
@@ -29,6 +29,10 @@ export interface FlowStore {
   /** Newest first, Dots' cursor pagination. */
   listFlows(query: PageQuery): PageResult<StoredFlow>;
   getUser(id: string): SandboxUser | undefined;
+  /** The users behind flows, `POST /v2/users` and `startSandbox({ users })`: one resource. */
+  users: UserStore;
+  /** The sandbox clock. */
+  now: () => number;
   /** Completes onboarding: a new user, assigned to the flow and signed in. */
   onboard(flow: StoredFlow, phone: string): SandboxUser;
   /** True when the flow has a user who must enter an SMS code before going on. */
@@ -51,7 +55,11 @@ export interface FlowStoreOptions {
 /** In-memory flows and users: the state of one running sandbox. */
 export function createFlowStore({ now, signInMs, users, maxFlows = 10_000, maxUsers }: FlowStoreOptions): FlowStore {
   const flows = new Map<string, StoredFlow>();
-  const userStore = createUserStore({ seeded: users, ...(maxUsers === undefined ? {} : { maxCreated: maxUsers }) });
+  const userStore = createUserStore({
+    seeded: users,
+    now,
+    ...(maxUsers === undefined ? {} : { maxCreated: maxUsers }),
+  });
 
   return {
     createFlow(input) {
@@ -78,6 +86,8 @@ export function createFlowStore({ now, signInMs, users, maxFlows = 10_000, maxUs
     getFlow: (id) => flows.get(id),
     listFlows: (query) => paginate([...flows.values()].reverse(), query),
     getUser: (id) => userStore.get(id),
+    users: userStore,
+    now,
     onboard(flow, phone) {
       const user = userStore.create(phone);
       flow.userId = user.id;

@@ -9,14 +9,20 @@ const PARAMS = ['limit', 'starting_after', 'ending_before'];
 export type ListQueryResult = { ok: true; query: PageQuery } | { ok: false; message: string; field: string };
 
 /** Reads `?limit&starting_after&ending_before` (the first value of each); unknown ones refused only in strict mode. */
-export function parseListQuery(params: URLSearchParams, strict: boolean): ListQueryResult {
+export function parseListQuery(
+  params: URLSearchParams,
+  strict: boolean,
+  /** The list's own filters (e.g. `user_id`), known in strict mode. */
+  filters: readonly string[] = [],
+): ListQueryResult {
   if (strict) {
-    const unknown = [...params.keys()].find((key) => !PARAMS.includes(key));
+    const known = [...PARAMS, ...filters];
+    const unknown = [...params.keys()].find((key) => !known.includes(key));
     if (unknown !== undefined) {
       return {
         ok: false,
         field: unknown,
-        message: `Unknown query parameter "${unknown}" (strict mode). Parameters: ${PARAMS.join(', ')}.`,
+        message: `Unknown query parameter "${unknown}" (strict mode). Parameters: ${known.join(', ')}.`,
       };
     }
   }

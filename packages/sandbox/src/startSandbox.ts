@@ -7,6 +7,7 @@ import { createApiRoutes } from './apiRoutes.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
 import { createDemoRoutes } from './demoRoutes.js';
 import { createFlowStore } from './flowStore.js';
+import { createTransferStore } from './transferStore.js';
 import { homePage } from './homePage.js';
 import { loadPageAssets } from './pageAssets.js';
 import { createPageRoutes } from './pageRoutes.js';
@@ -43,6 +44,8 @@ export interface SandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** Receives one line per webhook attempt; silent by default. */
   log?: (line: string) => void;
+  /** Cents in the app's wallet at start, which pays users (`POST /v2/transfers` with a negative amount). */
+  appBalance?: number;
 }
 
 export interface Sandbox {
@@ -82,6 +85,9 @@ function checkOptions(options: SandboxOptions): void {
   if (flowTtlMs !== undefined && !(Number.isFinite(flowTtlMs) && flowTtlMs >= 0)) {
     throw invalid('flowTtlMs must be a number of milliseconds, 0 or more.');
   }
+  if (options.appBalance !== undefined && !(Number.isSafeInteger(options.appBalance) && options.appBalance >= 0)) {
+    throw invalid(`appBalance must be a whole number of cents, 0 or more; got ${String(options.appBalance)}.`);
+  }
   if (webhookRetryDelaysMs !== undefined && !webhookRetryDelaysMs.every((d) => Number.isFinite(d) && d >= 0)) {
     throw invalid('webhookRetryDelaysMs must be a list of millisecond delays, each 0 or more.');
   }
@@ -110,6 +116,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         log: options.log ?? (() => {}),
       })
     : null;
+  const transfers = createTransferStore({
+    users: store.users,
+    now,
+    appBalanceCents: options.appBalance ?? SANDBOX_DEFAULTS.appBalanceCents,
+  });
   let url = '';
   const baseUrl = () => url;
 
@@ -121,6 +132,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     '/api/v2',
     createApiRoutes({
       store,
+      transfers,
+      webhooks,
       baseUrl,
       clientId: options.clientId ?? SANDBOX_DEFAULTS.clientId,
       apiKey: options.apiKey ?? SANDBOX_DEFAULTS.apiKey,

@@ -15,6 +15,8 @@ export interface WebhookSenderOptions {
 export interface WebhookSender {
   /** Queues a signed `flow.updated` delivery; never throws, never rejects. */
   flowUpdated(flowId: string): void;
+  /** Queues a signed delivery of any event body (`transfer.completed`, …); never throws, never rejects. */
+  send(body: object): void;
   /** Cancels pending retries and in-flight requests. */
   close(): Promise<void>;
 }
@@ -72,12 +74,15 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     void promise.finally(() => inFlight.delete(promise));
   }
 
+  const send = (body: object) => {
+    if (closing.signal.aborted) return;
+    const id = `msg_${randomBytes(18).toString('base64url').replace(/[-_]/g, 'x')}`;
+    track(attempt(id, JSON.stringify(body), 0));
+  };
+
   return {
-    flowUpdated(flowId) {
-      if (closing.signal.aborted) return;
-      const id = `msg_${randomBytes(18).toString('base64url').replace(/[-_]/g, 'x')}`;
-      track(attempt(id, JSON.stringify({ event: 'flow.updated', flow_id: flowId }), 0));
-    },
+    flowUpdated: (flowId) => send({ event: 'flow.updated', flow_id: flowId }),
+    send,
     async close() {
       closing.abort();
       for (const timer of timers) clearTimeout(timer);

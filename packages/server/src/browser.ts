@@ -13,6 +13,7 @@ throw new Error(
 export const createDotsClient = undefined;
 export const isFlowId = undefined;
 export const isUuid = undefined;
+export const DOTS_USER_STATUSES = undefined;
 export const DotsApiError = undefined;
 export const DOTS_API_ERROR_CODES = undefined;
 export const createFlowHandler = undefined;

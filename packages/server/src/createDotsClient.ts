@@ -3,8 +3,12 @@ import { encodeBase64Utf8 } from './base64.js';
 import { resolveBaseUrl } from './resolveBaseUrl.js';
 import { createFlowsResource } from './resources/flows.js';
 import type { FlowsResource } from './resources/flows.js';
+import { createTransfersResource } from './resources/transfers.js';
+import type { TransfersResource } from './resources/transfers.js';
+import { createUsersResource } from './resources/users.js';
+import type { UsersResource } from './resources/users.js';
 import { sendDotsRequest } from './sendDotsRequest.js';
-import type { DotsRequestConfig } from './sendDotsRequest.js';
+import type { DotsRequest, DotsRequestConfig } from './sendDotsRequest.js';
 
 export { isFlowId } from './dotsIds.js';
 export type { DotsCallOptions } from './resources/dotsCall.js';
@@ -34,6 +38,9 @@ export interface DotsClient {
   /** The API base requests go to (paths `/v2/...` below it), without a trailing slash. */
   readonly baseUrl: string;
   readonly flows: FlowsResource;
+  readonly users: UsersResource;
+  /** Money between your app's wallet and users'; `create` is idempotent, retries never pay twice. */
+  readonly transfers: TransfersResource;
 }
 
 /**
@@ -50,9 +57,12 @@ export function createDotsClient(options: DotsClientOptions): DotsClient {
   }
   const { baseUrl, ids } = resolveBaseUrl(options);
   const config = resolveConfig(options, baseUrl);
+  const call = (request: DotsRequest) => sendDotsRequest(config, request);
   return {
     baseUrl,
-    flows: createFlowsResource((request) => sendDotsRequest(config, request), ids),
+    flows: createFlowsResource(call, ids),
+    users: createUsersResource(call, ids),
+    transfers: createTransfersResource(call, ids),
   };
 }
 

@@ -2,6 +2,15 @@ export { createDotsClient } from './createDotsClient.js';
 export type { DotsCallOptions, DotsClient, DotsClientOptions } from './createDotsClient.js';
 export { isFlowId, isUuid } from './dotsIds.js';
 export type { FlowsResource } from './resources/flows.js';
+export type { UsersResource, DotsUser, DotsUserStatus, CreateUserRequest, ListUsersParams } from './resources/users.js';
+export { DOTS_USER_STATUSES } from './resources/users.js';
+export type {
+  TransfersResource,
+  DotsTransfer,
+  DotsTransaction,
+  CreateTransferRequest,
+  ListTransfersParams,
+} from './resources/transfers.js';
 export type { DotsList, DotsListParams, DotsListPromise } from './listPromise.js';
 export { DotsApiError, DOTS_API_ERROR_CODES } from './DotsApiError.js';
 export type { DotsApiErrorCode } from './DotsApiError.js';

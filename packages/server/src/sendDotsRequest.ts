@@ -18,6 +18,8 @@ export interface DotsRequest {
   path: string;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** The body carries an `idempotency_key`: Dots answers a repeat with the first answer, so any failure may be retried. */
+  idempotent?: boolean;
 }
 
 const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -27,8 +29,9 @@ type Attempt = { ok: true; value: unknown } | { ok: false; error: DotsApiError; 
 
 /**
  * Sends one logical request to Dots and returns the parsed JSON body of a 2xx answer.
- * Retries only where repeating cannot do harm: a GET, or any request whose connection failed
- * before Dots answered. A POST that timed out or got an answer is never sent twice.
+ * Retries only where repeating cannot do harm: a GET or an idempotent POST (same `idempotency_key`
+ * on every attempt), or any request whose connection failed before Dots answered. Any other POST that
+ * timed out or got an answer is never sent twice.
  */
 export async function sendDotsRequest(config: DotsRequestConfig, request: DotsRequest): Promise<unknown> {
   for (let attempt = 0; ; attempt += 1) {
@@ -41,6 +44,7 @@ export async function sendDotsRequest(config: DotsRequestConfig, request: DotsRe
 
 async function attemptOnce(config: DotsRequestConfig, request: DotsRequest): Promise<Attempt> {
   const { method, path, signal } = request;
+  const repeatable = method === 'GET' || request.idempotent === true;
   if (signal?.aborted) return { ok: false, error: abortedError(method, path, signal.reason), retryable: false };
 
   const controller = new AbortController();
@@ -74,8 +78,8 @@ async function attemptOnce(config: DotsRequestConfig, request: DotsRequest): Pro
       });
     } catch (cause) {
       const stop = stopped();
-      // A timed-out POST may have reached Dots already: only a GET is safe to repeat.
-      if (stop) return { ok: false, error: stop, retryable: stop.code === 'timeout' && method === 'GET' };
+      // A timed-out POST may have reached Dots already: only a GET or an idempotent POST is safe to repeat.
+      if (stop) return { ok: false, error: stop, retryable: stop.code === 'timeout' && repeatable };
       return { ok: false, error: networkError(config, method, path, cause), retryable: true };
     }
 
@@ -84,21 +88,24 @@ async function attemptOnce(config: DotsRequestConfig, request: DotsRequest): Pro
       bytes = await readBodyWithLimit(response.body, MAX_RESPONSE_BYTES);
     } catch (cause) {
       const stop = stopped();
-      if (stop) return { ok: false, error: stop, retryable: stop.code === 'timeout' && method === 'GET' };
+      if (stop) return { ok: false, error: stop, retryable: stop.code === 'timeout' && repeatable };
       const tooLarge = cause instanceof BodyTooLargeError;
       const error = new DotsApiError(
         'invalid_response',
         `Dots API ${method} ${path} answered ${response.status} but its body ${tooLarge ? 'was too large' : 'could not be read'}.`,
         { status: response.status },
       );
-      return { ok: false, error, retryable: false };
+      // The answer was lost on the way: an idempotent POST is asked again and Dots replays it.
+      return { ok: false, error, retryable: repeatable && !tooLarge };
     }
 
     const text = new TextDecoder().decode(bytes);
     if (!response.ok) {
       const error = describeDotsError({ method, path, status: response.status, text, secrets: config.secrets });
-      return { ok: false, error, retryable: method === 'GET' && RETRYABLE_STATUSES.has(response.status) };
+      return { ok: false, error, retryable: repeatable && RETRYABLE_STATUSES.has(response.status) };
     }
+    // `send-verification-token` answers 202 with no body (spec).
+    if (text === '') return { ok: true, value: undefined };
     try {
       return { ok: true, value: JSON.parse(text) as unknown };
     } catch {

@@ -6,7 +6,12 @@ import type { ObservedResponse } from '../responseObserver.js';
 import { startSandbox } from '../startSandbox.js';
 import type { Sandbox } from '../startSandbox.js';
 import {
+  EMPTY_ACK_SCHEMA_ID,
   ERROR_BODY_SCHEMA_ID,
+  TRANSFER_LIST_SCHEMA_ID,
+  TRANSFER_SCHEMA_ID,
+  USER_LIST_SCHEMA_ID,
+  USER_SCHEMA_ID,
   FLOW_LIST_SCHEMA_ID,
   FLOW_SCHEMA_ID,
   checkResponse,
@@ -116,7 +121,7 @@ describe('checkResponse', () => {
     expect(bad({ body: JSON.stringify({ ...DOTS_EXAMPLE, steps: ['onboarding'] }) })).toMatch(
       /GET .* → 200: \/steps\/0/,
     );
-    expect(bad({ method: 'GET', path: '/api/v2/users' })).toMatch(/no schema in RESPONSE_CONTRACTS/);
+    expect(bad({ method: 'GET', path: '/api/v2/payouts' })).toMatch(/no schema in RESPONSE_CONTRACTS/);
     expect(bad({ contentType: 'text/html' })).toMatch(/not JSON/);
     expect(bad({ body: '{"id":' })).toMatch(/not valid JSON/);
     expect(bad({ status: 400, body: '{"error":{"code":"invalid_steps","message":"Fix the steps."}}' })).toMatch(
@@ -155,5 +160,71 @@ describe('the harness (vitest setup file of the node project)', () => {
     await listFlows(sandbox.url, '?limit=0');
     await listFlows(sandbox.url);
     expect(contractChecks.count - before).toBe(3);
+  });
+});
+
+describe('the user and transfer schemas', () => {
+  /** The transfer in Dots' `transfer.completed` example (`docs/references/webhooks.mdx`), with real values. */
+  const DOTS_TRANSFER = {
+    amount: 123,
+    created: '2023-11-07T05:31:56Z',
+    id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+    metadata: 'order=1',
+    status: 'completed',
+    transactions: [
+      {
+        amount: 123,
+        created: '2023-11-07T05:31:56Z',
+        destination_name: 'app',
+        id: 123,
+        metadata: 'order=1',
+        source_name: 'Bob Loblaw',
+        type: 'balance',
+        transfer_id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+      },
+    ],
+    type: 'refill',
+    user_id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+  };
+  const USER = {
+    id: DOTS_EXAMPLE.user_id,
+    first_name: 'Bob',
+    last_name: 'Loblaw',
+    email: 'bob@bobloblaw.com',
+    phone_number: { country_code: '1', phone_number: '4154332334' },
+    wallet: { amount: 0, withdrawable_amount: 0, credit_balance: 0 },
+    status: 'unverified',
+    compliance: { flagged: false, id_verified: false, has_criminal_activity: false },
+    metadata: { internal_id: 'user_121344' },
+  };
+
+  it('accept Dots-shaped objects', () => {
+    expect(validator.problems(TRANSFER_SCHEMA_ID, DOTS_TRANSFER)).toEqual([]);
+    expect(validator.problems(USER_SCHEMA_ID, USER)).toEqual([]);
+    const bg = { ...USER.compliance, background_check: { status: 'failed', updated: '2024-07-11T21:10:30.846081' } };
+    expect(validator.problems(USER_SCHEMA_ID, { ...USER, compliance: bg })).toEqual([]);
+    expect(validator.problems(USER_LIST_SCHEMA_ID, { has_more: false, data: [USER] })).toEqual([]);
+    expect(validator.problems(TRANSFER_LIST_SCHEMA_ID, { has_more: true, data: [DOTS_TRANSFER] })).toEqual([]);
+  });
+
+  it.each([
+    [TRANSFER_SCHEMA_ID, { amount: 1.5 }, /\/amount/],
+    [TRANSFER_SCHEMA_ID, { amount: 0 }, /\/amount/],
+    [TRANSFER_SCHEMA_ID, { status: 'done' }, /\/status/],
+    [TRANSFER_SCHEMA_ID, { transactions: [] }, /\/transactions/],
+    [TRANSFER_SCHEMA_ID, { id: 'tr_1' }, /\/id/],
+    [USER_SCHEMA_ID, { wallet: { amount: -1, withdrawable_amount: 0, credit_balance: 0 } }, /\/wallet\/amount/],
+    [USER_SCHEMA_ID, { status: 'active' }, /\/status/],
+    [USER_SCHEMA_ID, { email: 'not an email' }, /\/email/],
+    [USER_SCHEMA_ID, { default_payout_method: 'pm_bank' }, /\/default_payout_method/],
+    [USER_SCHEMA_ID, { compliance: { flagged: false, id_verified: false } }, /has_criminal_activity/],
+  ])('%s refuses %j', (schemaId, change, problem) => {
+    const base = schemaId === USER_SCHEMA_ID ? USER : DOTS_TRANSFER;
+    expect(validator.problems(schemaId, { ...base, ...change }).join('\n')).toMatch(problem);
+  });
+
+  it('want send-verification-token to answer an empty object', () => {
+    expect(validator.problems(EMPTY_ACK_SCHEMA_ID, {})).toEqual([]);
+    expect(validator.problems(EMPTY_ACK_SCHEMA_ID, { ok: true })).not.toEqual([]);
   });
 });

@@ -3,9 +3,21 @@ import addFormatsModule from 'ajv-formats';
 import { errorBodySchema } from './errorBodySchema.js';
 import { flowListSchema } from './flowListSchema.js';
 import { flowSchema } from './flowSchema.js';
+import { emptyAckSchema, transferListSchema, userListSchema } from './pageSchemas.js';
+import { transferSchema } from './transferSchema.js';
+import { userSchema } from './userSchema.js';
 
-/** Every schema of the contract. The next resources (users, transfers, payout links) add theirs here. */
-export const CONTRACT_SCHEMAS: readonly { readonly $id: string }[] = [flowSchema, flowListSchema, errorBodySchema];
+/** Every schema of the contract. The next resources (payouts, payout links) add theirs here. */
+export const CONTRACT_SCHEMAS: readonly { readonly $id: string }[] = [
+  flowSchema,
+  flowListSchema,
+  errorBodySchema,
+  userSchema,
+  userListSchema,
+  transferSchema,
+  transferListSchema,
+  emptyAckSchema,
+];
 
 export interface ContractValidator {
   /** The problems of `value` against the schema `schemaId`, each `path: reason`; empty when it matches. */

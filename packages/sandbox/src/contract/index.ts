@@ -7,4 +7,14 @@ export type { ResponseCheck, ResponseContract } from './responseContracts.js';
 export { flowSchema, FLOW_SCHEMA_ID, FLOW_STEP_NAMES, timestampSchema, uuidSchema } from './flowSchema.js';
 export { flowListSchema, FLOW_LIST_SCHEMA_ID } from './flowListSchema.js';
 export { errorBodySchema, ERROR_BODY_SCHEMA_ID } from './errorBodySchema.js';
+export { userSchema, USER_SCHEMA_ID, RAIL_NAMES } from './userSchema.js';
+export { transferSchema, TRANSFER_SCHEMA_ID } from './transferSchema.js';
+export {
+  userListSchema,
+  transferListSchema,
+  emptyAckSchema,
+  USER_LIST_SCHEMA_ID,
+  TRANSFER_LIST_SCHEMA_ID,
+  EMPTY_ACK_SCHEMA_ID,
+} from './pageSchemas.js';
 export type { ObservedResponse } from '../responseObserver.js';

@@ -3,6 +3,9 @@ import type { ContractValidator } from './createContractValidator.js';
 import { ERROR_BODY_SCHEMA_ID } from './errorBodySchema.js';
 import { FLOW_LIST_SCHEMA_ID } from './flowListSchema.js';
 import { FLOW_SCHEMA_ID } from './flowSchema.js';
+import { EMPTY_ACK_SCHEMA_ID, TRANSFER_LIST_SCHEMA_ID, USER_LIST_SCHEMA_ID } from './pageSchemas.js';
+import { TRANSFER_SCHEMA_ID } from './transferSchema.js';
+import { USER_SCHEMA_ID } from './userSchema.js';
 
 /** Which schema a successful API response must match, by method and path. */
 export interface ResponseContract {
@@ -11,11 +14,19 @@ export interface ResponseContract {
   schemaId: string;
 }
 
-/** The sandbox's API, route by route. The next resources (users, transfers, payout links) add theirs here. */
+/** The sandbox's API, route by route. The next resources (payouts, payout links) add theirs here. */
 export const RESPONSE_CONTRACTS: readonly ResponseContract[] = [
   { method: 'POST', path: /^\/api\/v2\/flows\/?$/, schemaId: FLOW_SCHEMA_ID },
   { method: 'GET', path: /^\/api\/v2\/flows\/?$/, schemaId: FLOW_LIST_SCHEMA_ID },
   { method: 'GET', path: /^\/api\/v2\/flows\/[^/]+\/?$/, schemaId: FLOW_SCHEMA_ID },
+  { method: 'POST', path: /^\/api\/v2\/users\/?$/, schemaId: USER_SCHEMA_ID },
+  { method: 'GET', path: /^\/api\/v2\/users\/?$/, schemaId: USER_LIST_SCHEMA_ID },
+  { method: 'GET', path: /^\/api\/v2\/users\/[^/]+\/?$/, schemaId: USER_SCHEMA_ID },
+  { method: 'POST', path: /^\/api\/v2\/users\/[^/]+\/send-verification-token\/?$/, schemaId: EMPTY_ACK_SCHEMA_ID },
+  { method: 'POST', path: /^\/api\/v2\/users\/[^/]+\/verify\/?$/, schemaId: USER_SCHEMA_ID },
+  { method: 'POST', path: /^\/api\/v2\/transfers\/?$/, schemaId: TRANSFER_SCHEMA_ID },
+  { method: 'GET', path: /^\/api\/v2\/transfers\/?$/, schemaId: TRANSFER_LIST_SCHEMA_ID },
+  { method: 'GET', path: /^\/api\/v2\/transfers\/[^/]+\/?$/, schemaId: TRANSFER_SCHEMA_ID },
 ];
 
 export interface ResponseCheck {

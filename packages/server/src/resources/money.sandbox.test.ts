@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, request as httpRequest } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSandbox } from '@dots-flow/sandbox';
+import type { Sandbox } from '@dots-flow/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDotsClient } from '../createDotsClient.js';
+import type { DotsClient } from '../createDotsClient.js';
+import { DotsApiError } from '../DotsApiError.js';
+import * as server from '../index.js';
+import { readmeSnippet, runReadmeSnippet } from '../testing/readmeSnippets.js';
+
+// The kit's users and transfers against the real sandbox over loopback; nothing mocked.
+const CLIENT_ID = 'money_client';
+const API_KEY = 'money_key_51c2';
+const BOB = {
+  first_name: 'Bob',
+  last_name: 'Loblaw',
+  email: 'bob@example.com',
+  country_code: '1',
+  phone_number: '4155550100',
+};
+
+let sandbox: Sandbox;
+let dots: DotsClient;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, clientId: CLIENT_ID, apiKey: API_KEY, appBalance: 100_000 });
+  dots = createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: sandbox.url });
+});
+afterAll(() => sandbox.close());
+
+const failure = async (promise: Promise<unknown>): Promise<DotsApiError> => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DotsApiError);
+  return error as DotsApiError;
+};
+
+describe('users', () => {
+  it('creates, retrieves, verifies and lists users page by page', async () => {
+    const fresh = await startSandbox({ port: 0, clientId: CLIENT_ID, apiKey: API_KEY });
+    try {
+      const client = createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: fresh.url });
+      const made = [];
+      for (let i = 0; i < 5; i += 1) made.push(await client.users.create({ ...BOB, metadata: { n: String(i) } }));
+      expect(made[0]).toMatchObject({ status: 'unverified', wallet: { amount: 0 }, metadata: { n: '0' } });
+      expect(await client.users.retrieve(made[0]!.id)).toEqual(made[0]);
+      await client.users.sendVerificationToken(made[0]!.id);
+      await client.users.sendVerificationToken(made[0]!.id, { use_voice: true });
+      const wrong = await failure(client.users.verify(made[0]!.id, '000000'));
+      expect(wrong.status).toBe(400);
+      await client.users.verify(made[0]!.id, '123456');
+      expect((await client.users.retrieve(made[0]!.id)).status).toBe('verified');
+      const first = await client.users.list({ limit: 2 });
+      expect(first).toMatchObject({ has_more: true });
+      const all = await client.users.list({ limit: 2 }).autoPagingToArray({ limit: 100 });
+      expect(all.map((u) => u.id)).toEqual(made.map((u) => u.id).reverse());
+      const verified = await client.users.list({ status: 'verified' });
+      expect(verified.data.map((u) => u.id)).toEqual([made[0]!.id]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it.each([
+    ['a missing email', () => dots.users.create({ ...BOB, email: undefined as unknown as string })],
+    ['a "+1" country code', () => dots.users.create({ ...BOB, country_code: '+1' })],
+    ['a null request', () => dots.users.create(null as never)],
+    ['array metadata', () => dots.users.create({ ...BOB, metadata: [] as never })],
+    ['a path-traversal id', () => dots.users.retrieve('../flows')],
+    ['a short token', () => dots.users.verify(randomUUID(), '12')],
+    ['a non-boolean use_voice', () => dots.users.sendVerificationToken(randomUUID(), { use_voice: 'yes' as never })],
+    ['an unknown list parameter', () => dots.users.list({ stauts: 'verified' } as never)],
+    ['an unknown status', () => dots.users.list({ status: 'banned' as never })],
+    ['a limit of 0', () => dots.users.list({ limit: 0 })],
+  ])('refuses %s before sending anything', async (_name, run) => {
+    const error = await failure(
+      Promise.resolve().then(async () => {
+        await run();
+      }),
+    );
+    expect(error.code).toBe('invalid_request');
+    expect(error.message.length).toBeGreaterThan(20);
+  });
+
+  it('reports a user Dots does not know as not_found', async () => {
+    expect((await failure(dots.users.retrieve(randomUUID()))).code).toBe('not_found');
+  });
+});
+
+describe('transfers', () => {
+  it('pays a user, charges them back, and reads and lists the transfers', async () => {
+    const user = await dots.users.create(BOB);
+    const paid = await dots.transfers.create({ amount: -1500, user_id: user.id, metadata: { order: '9' } });
+    expect(paid).toMatchObject({ amount: -1500, type: 'balance', status: 'completed', user_id: user.id });
+    const charged = await dots.transfers.create({ amount: 500, user_id: user.id });
+    expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(1000);
+    expect(await dots.transfers.retrieve(paid.id)).toEqual(paid);
+    const listed = await dots.transfers.list({ user_id: user.id, limit: 1 }).autoPagingToArray({ limit: 10 });
+    expect(listed.map((t) => t.id)).toEqual([charged.id, paid.id]);
+    const oldestFirst = await dots.transfers.list({ user_id: user.id, reverse_order: true });
+    expect(oldestFirst.data.map((t) => t.id)).toEqual([paid.id, charged.id]);
+    expect((await dots.transfers.list({ user_id: user.id, type: 'payment' })).data.map((t) => t.id)).toEqual([
+      charged.id,
+    ]);
+  });
+
+  it('surfaces transaction-insufficient-funds and moves nothing', async () => {
+    const user = await dots.users.create(BOB);
+    const error = await failure(dots.transfers.create({ amount: 1, user_id: user.id }));
+    expect(error.status).toBe(400);
+    expect(error.message).toMatch(/holds 0 cents/);
+    expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(0);
+  });
+
+  it("sends the caller's idempotency key, and one of its own otherwise", async () => {
+    const user = await dots.users.create(BOB);
+    const key = randomUUID();
+    const a = await dots.transfers.create({ amount: -100, user_id: user.id, idempotency_key: key });
+    const b = await dots.transfers.create({ amount: -100, user_id: user.id, idempotency_key: key });
+    expect(b.id).toBe(a.id);
+    const c = await dots.transfers.create({ amount: -100, user_id: user.id });
+    const d = await dots.transfers.create({ amount: -100, user_id: user.id });
+    expect(new Set([a.id, c.id, d.id]).size).toBe(3);
+    expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(300);
+  });
+
+  it.each([
+    ['a zero amount', { amount: 0 }],
+    ['a fractional amount', { amount: -1.5 }],
+    ['a string amount', { amount: '-100' }],
+    ['a bad user id', { user_id: 'x/../y' }],
+    ['a non-UUID idempotency key', { idempotency_key: 'order-1' }],
+    ['a numeric tax_exempt', { tax_exempt: 1 }],
+    ['array metadata', { metadata: [1] }],
+  ])('refuses %s before sending anything', async (_name, change) => {
+    const request = { amount: -100, user_id: randomUUID(), ...change } as never;
+    expect((await failure(dots.transfers.create(request))).code).toBe('invalid_request');
+  });
+
+  it.each([
+    ['a bad start_date', { start_date: 'yesterday' }],
+    ['a string reverse_order', { reverse_order: 'true' }],
+    ['a bad user_id', { user_id: '../x' }],
+    ['an empty type', { type: '' }],
+  ])('refuses a list with %s', async (_name, params) => {
+    expect((await failure(dots.transfers.list(params as never))).code).toBe('invalid_request');
+  });
+});
+
+/**
+ * A loopback proxy in front of the sandbox that forwards every request but destroys the client's
+ * connection instead of passing on the first `drop` answers: the transfer happened, its answer was lost.
+ */
+async function startLossyProxy(target: string, drop: number) {
+  const seen: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      seen.push(body.toString('utf8'));
+      const index = seen.length - 1;
+      const upstream = httpRequest(
+        new URL(req.url ?? '/', target),
+        { method: req.method, headers: req.headers },
+        (answer) => {
+          const parts: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => parts.push(chunk));
+          answer.on('end', () => {
+            if (req.method === 'POST' && index < drop) {
+              res.socket?.destroy();
+              return;
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(parts));
+          });
+        },
+      );
+      upstream.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+describe("the kit's own retries", () => {
+  it('reuse the generated idempotency key when the first answer is lost: the money moves once', async () => {
+    const user = await dots.users.create(BOB);
+    const proxy = await startLossyProxy(sandbox.url, 2);
+    try {
+      const client = createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: proxy.url, retries: 3 });
+      const transfer = await client.transfers.create({ amount: -2500, user_id: user.id });
+      const posts = proxy.seen.map((body) => JSON.parse(body) as { idempotency_key: string });
+      expect(posts).toHaveLength(3);
+      expect(new Set(posts.map((p) => p.idempotency_key)).size).toBe(1);
+      expect(transfer.amount).toBe(-2500);
+      expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(2500);
+      const transfers = await dots.transfers.list({ user_id: user.id });
+      expect(transfers.data.map((t) => t.id)).toEqual([transfer.id]);
+      console.log(
+        `[money figures] kit: ${posts.length} POST attempts (first ${posts.length - 1} answers dropped), ${posts.length - 1} duplicates answered from the key, 1 transfer, wallet moved 2500 cents once`,
+      );
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('the README', () => {
+  it('runs "Users and transfers" against the sandbox as written', async () => {
+    const logged: unknown[][] = [];
+    const result = (await runReadmeSnippet(readmeSnippet('amount: -2500, user_id: user.id'), server, {
+      dots,
+      console: { log: (...args: unknown[]) => void logged.push(args) },
+    })) as { user: { id: string }; transfer: { id: string }; wallet: number };
+    expect(result.wallet).toBe(2500);
+    expect((await dots.users.retrieve(result.user.id)).status).toBe('verified');
+    expect(logged).toEqual([[result.transfer.id, -2500, 2500]]);
+  });
+});
