@@ -4,13 +4,16 @@ import { formatKilobytes, measureBundle } from './bundleCost.js';
 import { attributeToSources } from './sourceAttribution.js';
 
 /**
- * Issue 6 asks for 3.5 kB min+gzip (goal: under 3 kB), and that is not met: the import measures about 4.44 kB,
+ * Issue 6 asks for 3.5 kB min+gzip (goal: under 3 kB), and that is not met: the import measures about 4.46 kB,
  * and removing every optional extra in turn still leaves about 3.9 kB (see the issue's notes). Until a planning
  * decision settles the budget, this is a ratchet at today's figure so nothing grows unnoticed; lower it with
  * every saving and never raise it to make a change pass. TARGET_BYTES is what the issue requires.
+ * Raised once, 4445 → 4455 B, by issue 13's decision to move the flow lifecycle into a framework-free core
+ * controller (createFlowController) within the planning limit of 4500 B; the size diet left no slack for the
+ * controller's own surface (connect/disconnect, setCallbacks, retry).
  */
 const TARGET_BYTES = 3500;
-const BUDGET_BYTES = 4445;
+const BUDGET_BYTES = 4455;
 const ENTRY = "export { DotsProvider, DotsFlow } from '@dots-flow/react';";
 
 describe('size budget', () => {
