@@ -140,7 +140,8 @@ export function createFlowController(options: FlowControllerOptions): FlowContro
   };
 
   return {
-    // The session's own methods; `flowCreated`, `fail`, `reset` and `receive` stay behind the controller.
+    // The session's own methods. The type leaves out `flowCreated`, `fail`, `reset` and `receive`: the controller
+    // drives those (a host that must can still reach them through `session`).
     ...session,
     session,
     setCallbacks(next) {
