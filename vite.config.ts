@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { dotsTestBackend } from './scripts/testBackend.js';
 import { readmeSnippets } from './scripts/readme/readmeSnippetsPlugin.js';
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const pinnedReact = (manifest: string): string =>
+  JSON.parse(readFileSync(here(manifest), 'utf8')).devDependencies.react;
 
 // Never let Playwright fetch a browser: every launcher points at the system Chromium.
 const browser = {
@@ -17,6 +21,61 @@ const browser = {
   // Smaller than Playwright's window, so Vitest never scales the test frame: clicks inside nested
   // cross-origin frames land where the element is.
   viewport: { width: 1000, height: 640 },
+};
+
+/** The React tests: jsdom (unit, MSW as the backend) and real Chromium against the running sandbox. */
+const reactProjects = {
+  jsdom: {
+    environment: 'jsdom',
+    include: ['packages/react/src/**/*.test.{ts,tsx}'],
+    exclude: ['**/*.browser.test.*', '**/node_modules/**'],
+    setupFiles: [here('./scripts/vitest-jsdom-setup.ts'), here('./scripts/vitest-react-setup.ts')],
+  },
+  browser: {
+    include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'scripts/**/*.browser.test.{ts,tsx}'],
+    setupFiles: [here('./scripts/vitest-react-setup.ts')],
+    globalSetup: [here('./scripts/vitest-sandbox-setup.ts')],
+    // A cold cross-origin frame on a busy 2-core machine can take more than the default 1 s to answer.
+    expect: { poll: { timeout: 10_000 } },
+  },
+} as const;
+
+/**
+ * Both React projects once more on React 18.3. tests/react18 pins React 18 and the libraries that import React
+ * (TanStack Query, Testing Library, vitest-browser-react); with that folder as the project root, `resolve.dedupe`
+ * makes every import of them — ours, the tests', the libraries' — resolve to that one copy. Without it our sources
+ * would get React 19 from packages/react/node_modules (auto-installed peers) beside the libraries' React 18.
+ */
+function onReact18(name: keyof typeof reactProjects, project: TestProjectInlineConfiguration) {
+  return {
+    ...project,
+    root: here('./tests/react18'),
+    resolve: {
+      dedupe: ['react', 'react-dom', '@tanstack/react-query', '@testing-library/react', 'vitest-browser-react'],
+    },
+    test: {
+      ...project.test,
+      name: `${name}-react18`,
+      // Test files are still found from the repository root.
+      dir: here('.'),
+      provide: { reactVersion: pinnedReact('./tests/react18/package.json') },
+    },
+  };
+}
+
+const jsdom: TestProjectInlineConfiguration = {
+  extends: true,
+  test: { ...reactProjects.jsdom, name: 'jsdom', provide: { reactVersion: pinnedReact('./package.json') } },
+};
+const realBrowser: TestProjectInlineConfiguration = {
+  extends: true,
+  plugins: [dotsTestBackend()],
+  test: {
+    ...reactProjects.browser,
+    name: 'browser',
+    browser,
+    provide: { reactVersion: pinnedReact('./package.json') },
+  },
 };
 
 export default defineConfig({
@@ -41,32 +100,23 @@ export default defineConfig({
           setupFiles: ['./packages/sandbox/src/test-support/contractHarness.ts'],
         },
       },
-      {
-        extends: true,
+      jsdom,
+      realBrowser,
+      onReact18('jsdom', jsdom),
+      onReact18('browser', {
+        ...realBrowser,
         test: {
-          name: 'jsdom',
-          environment: 'jsdom',
-          include: ['packages/react/src/**/*.test.{ts,tsx}'],
-          exclude: ['**/*.browser.test.*', '**/node_modules/**'],
-          setupFiles: ['./scripts/vitest-jsdom-setup.ts'],
+          ...realBrowser.test,
+          // Core's browser tests use no React.
+          include: ['packages/react/src/**/*.browser.test.{ts,tsx}'],
+          // Own instances: Vitest names each instance object after its project, so sharing one would mislabel runs.
+          browser: { ...browser, instances: [{ browser: 'chromium' as const }] },
         },
-      },
-      {
-        extends: true,
-        plugins: [dotsTestBackend()],
-        test: {
-          name: 'browser',
-          include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'scripts/**/*.browser.test.{ts,tsx}'],
-          globalSetup: ['./scripts/vitest-sandbox-setup.ts'],
-          browser,
-          // A cold cross-origin frame on a busy 2-core machine can take more than the default 1 s to answer.
-          expect: { poll: { timeout: 10_000 } },
-        },
-      },
+      }),
       {
         // Every story in stories/ runs as a test in real Chromium: its play function, then an axe check.
         extends: true,
-        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        plugins: [storybookTest({ configDir: here('./.storybook') })],
         // Own instances: Vitest names each instance object after its project, so sharing one would mislabel runs.
         test: {
           name: 'storybook',

@@ -9,5 +9,7 @@ declare module 'vitest' {
     sandboxApiKey: string;
     /** An unrelated origin serving /post.html, which posts each `?message=` (JSON) to its parent. */
     foreignUrl: string;
+    /** The React version the React projects run on (the root's, or tests/react18's), exactly as pinned. */
+    reactVersion: string;
   }
 }

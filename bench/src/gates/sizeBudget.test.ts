@@ -4,15 +4,16 @@ import { formatKilobytes, measureBundle } from './bundleCost.js';
 import { attributeToSources } from './sourceAttribution.js';
 
 /**
- * Issue 6 asks for 3.5 kB min+gzip (goal: under 3 kB), and that is not met: the import measures about 4.47 kB,
+ * Issue 6 asks for 3.5 kB min+gzip (goal: under 3 kB), and that is not met: the import measures about 4.43 kB,
  * and removing every optional extra in turn still leaves about 3.9 kB (see the issue's notes). The project's hard
  * ceiling is 4,500 B. This is a ratchet just above today's figure so nothing grows unnoticed; lower it with every
- * saving and never raise it past 4,500 B. (Raised once, 4445 → 4475, for Dots' documented flow contract and the
- * core flow controller; the React `appearance` props did not fit and wait for a budget decision.)
+ * saving and never raise it past 4,500 B. (Dots' documented flow contract and the core flow controller fit within
+ * 4445 → 4435 after the controller's own diet; the React `appearance` props, about 105 B, did not fit and wait
+ * for a budget decision.)
  * TARGET_BYTES is what the issue requires.
  */
 const TARGET_BYTES = 3500;
-const BUDGET_BYTES = 4475;
+const BUDGET_BYTES = 4435;
 const ENTRY = "export { DotsProvider, DotsFlow } from '@dots-flow/react';";
 
 describe('size budget', () => {

@@ -53,17 +53,6 @@ export interface FlowController extends Pick<FlowSession, 'getSnapshot' | 'subsc
   retry(): void;
 }
 
-function toDotsFlowError(error: unknown): DotsFlowError {
-  return error instanceof DotsFlowError
-    ? error
-    : new DotsFlowError(
-        'backend_failed',
-        'Creating the flow failed' +
-          (process.env.NODE_ENV !== 'production' ? ' unexpectedly. See `cause` for details.' : '.'),
-        { cause: error },
-      );
-}
-
 /**
  * The whole life of one embedded flow, without a framework: its creation (through `create`), the check of its
  * link, the frame's messages, the frame timer and retries. Subscribable like its session.
@@ -124,25 +113,35 @@ export function createFlowController(options: FlowControllerOptions): FlowContro
     clearTimeout(timer);
     attempt?.abort();
   };
-  const start = () => {
+  const start = async () => {
     const { signal } = (attempt = new AbortController());
-    // Only a waiting session takes an outcome, and only from the creation it still waits for.
-    const settle = (outcome: () => void) => !signal.aborted && session.getSnapshot().status === 'creating' && outcome();
-    // The executor also turns a `create` that throws instead of rejecting into a rejection.
-    new Promise((resolve) => resolve(create(signal)))
-      .then((value) => {
-        const flow = parseFlow(value);
-        validateFlowLink(flow.link, trustedOrigins);
-        return flow;
-      })
-      .then(
-        (flow) => settle(() => session.flowCreated(flow)),
-        (error: unknown) => settle(() => session.fail(toDotsFlowError(error))),
-      );
+    let outcome: () => void;
+    try {
+      // Awaited inside the try, so a `create` that throws instead of rejecting fails the flow the same way.
+      const flow = parseFlow(await create(signal));
+      validateFlowLink(flow.link, trustedOrigins);
+      outcome = () => session.flowCreated(flow);
+    } catch (error) {
+      outcome = () =>
+        session.fail(
+          error instanceof DotsFlowError
+            ? error
+            : new DotsFlowError(
+                'backend_failed',
+                'Creating the flow failed' +
+                  (process.env.NODE_ENV !== 'production' ? ' unexpectedly. See `cause` for details.' : '.'),
+                { cause: error },
+              ),
+        );
+    }
+    // Each creation settles once, and only the one the session still waits for counts: a disconnect or a retry
+    // aborts the one before.
+    if (!signal.aborted) outcome();
   };
 
   return {
-    // The session's own methods; `flowCreated`, `fail`, `reset` and `receive` stay behind the controller.
+    // The session's own methods. The type leaves out `flowCreated`, `fail`, `reset` and `receive`: the controller
+    // drives those (a host that must can still reach them through `session`).
     ...session,
     session,
     setCallbacks(next) {
