@@ -196,7 +196,8 @@ export function formatReport(report: BenchReport): string {
     ...networkTable(report),
     '',
     'Where the time goes (median of each phase over the same runs, so the phases need not add up to the median ' +
-      'total; request times from Resource Timing, the iframe from a MutationObserver):',
+      'total). Request times come from Resource Timing; the iframe time from a MutationObserver, whose callback runs ' +
+      'once the commit that inserted the iframe has finished its synchronous work, ref callbacks included:',
     '',
     ...phaseTable(report),
     '',

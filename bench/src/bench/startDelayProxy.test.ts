@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDelayProxy, type DelayProxy } from './startDelayProxy.js';
 
 // Far apart, so a busy machine cannot blur which delays a request paid.
-const CONNECT_MS = 300;
+const CONNECT_MS = 600;
 const REQUEST_MS = 60;
 
 let upstream: Server;
