@@ -1,8 +1,7 @@
 // Turns one bench run into BENCHMARKS.md. Pure: every figure comes in through `BenchReport`.
-import type { MountTiming, MountVariant, RenderCounts } from './benchApi.js';
-import { ratioInterval } from './bootstrap.js';
+import type { RenderCounts } from './benchApi.js';
+import { networkTable, phaseTable, type NetworkReport } from './formatNetworkSection.js';
 import { flowRouteSection, sandboxSection, webhookSection, type ServerReport } from './formatServerSections.js';
-import { mountPhases } from './mountPhases.js';
 import { formatRatio, median, percentile } from './stats.js';
 
 export interface BundleRow {
@@ -15,19 +14,7 @@ export interface BundleRow {
   loadsRemoteScript: boolean;
 }
 
-export interface NetworkReport {
-  /** How long the backend's Dots call takes. */
-  dotsCallMs: number;
-  /** Round trip to the flow page's origin, charged per request and again per new connection. */
-  frameRoundTripMs: number;
-  /** Every run's milestones. */
-  mounts: Record<MountVariant, MountTiming[]>;
-  /** Connections the flow page's origin accepted per run. */
-  connections: Record<MountVariant, number[]>;
-}
-
-/** The issue's goals for the modelled network, as the most a variant's median may be of the baseline's. */
-export const NETWORK_GOALS = { dots: 1.0, 'dots-prefetch': 0.6 } as const;
+export type { NetworkReport };
 
 export interface BenchReport extends ServerReport {
   date: string;
@@ -78,46 +65,6 @@ function mountTable(report: BenchReport): string[] {
     row('hand-written baseline (`useEffect` fetch + bare iframe)', report.mountMs.baseline, true),
     row('`DotsFlow`', report.mountMs.dots, false),
     row('`DotsFlow` after `prefetchFlow` + `<link rel="preconnect">`', report.mountMs['dots-prefetch'], false),
-  ];
-}
-
-function networkTable(report: BenchReport): string[] {
-  const { mounts, connections } = report.network;
-  const base = mounts.baseline.map((m) => m.ms);
-  const row = (label: string, variant: MountVariant) => {
-    const values = mounts[variant].map((m) => m.ms);
-    const spread = `${ms(percentile(values, 0.25))} – ${ms(percentile(values, 0.75))}`;
-    const perRun = (sum(connections[variant]) / connections[variant].length).toFixed(1);
-    if (variant === 'baseline') {
-      return `| ${label} | ${values.length} | ${ms(median(values))} | ${spread} | ${perRun} | 1.00× (reference) | – |`;
-    }
-    const ratio = median(values) / median(base);
-    const { low, high } = ratioInterval(values, base);
-    const goal = NETWORK_GOALS[variant];
-    const verdict = ratio <= goal ? 'met' : 'missed';
-    return `| ${label} | ${values.length} | ${ms(median(values))} | ${spread} | ${perRun} | ${formatRatio(ratio)} (${low.toFixed(2)}–${high.toFixed(2)}) | ≤ ${goal.toFixed(2)}×: ${verdict} |`;
-  };
-  return [
-    '| variant | runs | median | p25 – p75 | connections per run | median vs baseline (95% CI) | goal |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
-    row('hand-written baseline (`useEffect` fetch + bare iframe)', 'baseline'),
-    row('`DotsFlow`', 'dots'),
-    row('`DotsFlow` after `prefetchFlow` + `<link rel="preconnect">`', 'dots-prefetch'),
-  ];
-}
-
-function phaseTable(report: BenchReport): string[] {
-  const row = (label: string, variant: MountVariant) => {
-    const p = mountPhases(report.network.mounts[variant]);
-    const orDash = (value: number | null) => (value === null ? '–' : ms(value));
-    return `| ${label} | ${orDash(p.toRequest)} | ${orDash(p.request)} | ${ms(p.toFrame)} | ${ms(p.frame)} |`;
-  };
-  return [
-    '| variant | render → request sent | request sent → answered | answered (or render) → iframe in the DOM | iframe → first height |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    row('hand-written baseline', 'baseline'),
-    row('`DotsFlow`', 'dots'),
-    row('`DotsFlow` after `prefetchFlow` + preconnect', 'dots-prefetch'),
   ];
 }
 
@@ -193,13 +140,13 @@ export function formatReport(report: BenchReport): string {
       "profile (Playwright's default off-the-record context performs no preconnect at all). The interval is a 95% " +
       'bootstrap interval of the ratio of medians.',
     '',
-    ...networkTable(report),
+    ...networkTable(report.network),
     '',
     'Where the time goes (median of each phase over the same runs, so the phases need not add up to the median ' +
       'total). Request times come from Resource Timing; the iframe time from a MutationObserver, whose callback runs ' +
       'once the commit that inserted the iframe has finished its synchronous work, ref callbacks included:',
     '',
-    ...phaseTable(report),
+    ...phaseTable(report.network),
     '',
     '"connections per run" counts the connections the flow origin accepted. The preconnect opens one more ' +
       'connection, but Chromium keys connections by top-level site and frame site (network state partitioning), so a ' +
