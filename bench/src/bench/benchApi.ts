@@ -12,9 +12,20 @@ export interface RenderCounts {
   heightMessages: number;
 }
 
+/** One mount's milestones, in milliseconds from `root.render()`. */
+export interface MountTiming {
+  /** The first `{height}` message the component handled. */
+  ms: number;
+  /** The flow creation request was sent and answered (resource timing); `null` when it was not made during the mount. */
+  requestSentMs: number | null;
+  requestAnsweredMs: number | null;
+  /** The iframe entered the DOM. */
+  frameInsertedMs: number;
+}
+
 export interface BenchApi {
-  /** Mounts one flow and resolves with the milliseconds from mount to its first `{height}` message; then unmounts. */
-  timeMount(variant: MountVariant): Promise<number>;
+  /** Mounts one flow and resolves with its milestones up to its first `{height}` message; then unmounts. */
+  timeMount(variant: MountVariant): Promise<MountTiming>;
   /** Mounts a flow inside <StrictMode>, waits for its first `{height}` message, and unmounts it. */
   mountStrict(variant: 'dots' | 'baseline'): Promise<void>;
   /** Mounts a DotsFlow with a progress-only and a height subscriber; resolves once its frame has reported a height. */

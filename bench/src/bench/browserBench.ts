@@ -1,8 +1,21 @@
 // Drives the bench page in real Chromium: mount timings, StrictMode flow creations, re-render counts and
 // message throughput, all against one sandbox and one backend.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright';
-import { BENCH_GLOBAL, type BenchApi, type MountVariant, type RenderCounts } from './benchApi.js';
+import { BENCH_GLOBAL, type BenchApi, type MountTiming, type MountVariant, type RenderCounts } from './benchApi.js';
 import type { BenchBackend } from './startBenchBackend.js';
+import type { DelayProxy } from './startDelayProxy.js';
+
+/** The same mounts over a modelled network: a slow Dots behind the backend, the flow page behind a delaying proxy. */
+export interface NetworkBenchOptions {
+  backend: BenchBackend;
+  proxy: DelayProxy;
+  /** The origin the flow links point at (the proxy). */
+  frameOrigin: string;
+  runs: number;
+}
 
 export interface BrowserBenchOptions {
   backend: BenchBackend;
@@ -12,6 +25,7 @@ export interface BrowserBenchOptions {
   strictMounts: number;
   throughputRounds: number;
   throughputMessages: number;
+  network: NetworkBenchOptions;
   log: (line: string) => void;
 }
 
@@ -19,6 +33,10 @@ export interface BrowserBenchResult {
   chromiumVersion: string;
   /** Milliseconds from mount to the first `{height}` message, per variant, in run order. */
   mountMs: Record<MountVariant, number[]>;
+  /** Each modelled-network run's milestones, per variant, in run order. */
+  networkMounts: Record<MountVariant, MountTiming[]>;
+  /** Connections the flow page's origin accepted per modelled-network run. */
+  networkConnections: Record<MountVariant, number[]>;
   /** Flow creations the backend saw per StrictMode mount. */
   strictCreations: { dots: number[]; baseline: number[] };
   renderCounts: RenderCounts;
@@ -49,25 +67,49 @@ async function openBenchPage(page: Page, url: string): Promise<Call> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Mounts every variant `runs` times (after warm-up rounds), in alternation with the order rotating each round,
+ * so drift hits all alike. `beforeRun` resets whatever a run must not inherit from the one before.
+ */
+async function timeMounts(
+  call: Call,
+  runs: number,
+  hooks: { beforeRun?: () => Promise<void>; afterRun?: (variant: MountVariant, measured: boolean) => void } = {},
+): Promise<Record<MountVariant, MountTiming[]>> {
+  const mounts: Record<MountVariant, MountTiming[]> = { dots: [], baseline: [], 'dots-prefetch': [] };
+  for (let round = 0; round < WARM_UP_RUNS + runs; round += 1) {
+    for (let i = 0; i < VARIANTS.length; i += 1) {
+      const variant = VARIANTS[(round + i) % VARIANTS.length]!;
+      await hooks.beforeRun?.();
+      const timing = await call('timeMount', variant);
+      if (round >= WARM_UP_RUNS) mounts[variant].push(timing);
+      hooks.afterRun?.(variant, round >= WARM_UP_RUNS);
+    }
+  }
+  return mounts;
+}
+
+const msOf = (mounts: Record<MountVariant, MountTiming[]>) =>
+  Object.fromEntries(VARIANTS.map((v) => [v, mounts[v].map((m) => m.ms)])) as Record<MountVariant, number[]>;
+
 /** Runs every in-browser measurement in one Chromium (the system one: nothing is downloaded). */
 export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserBenchResult> {
   const { backend, sandboxUrl, log } = options;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  // A regular profile, not Playwright's default off-the-record context: Chromium performs no <link rel="preconnect">
+  // in an off-the-record profile, and a user's own browser does.
+  const profile = mkdtempSync(join(tmpdir(), 'dots-flow-bench-profile-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  });
   try {
-    const page = await browser.newPage();
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const { product } = await (await browser.newCDPSession(page)).send('Browser.getVersion');
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
     const query = `?frameOrigin=${encodeURIComponent(sandboxUrl)}`;
 
-    // (2) Mount → first height. Variants alternate, and the order rotates each round, so drift hits all alike.
+    // (2) Mount → first height.
     const call = await openBenchPage(page, `${backend.url}/${query}`);
-    const mountMs: Record<MountVariant, number[]> = { dots: [], baseline: [], 'dots-prefetch': [] };
-    for (let round = 0; round < WARM_UP_RUNS + options.runs; round += 1) {
-      for (let i = 0; i < VARIANTS.length; i += 1) {
-        const variant = VARIANTS[(round + i) % VARIANTS.length]!;
-        const ms = await call('timeMount', variant);
-        if (round >= WARM_UP_RUNS) mountMs[variant].push(ms);
-      }
-    }
+    const mountMs = msOf(await timeMounts(call, options.runs));
     log(`mount timings: ${options.runs} runs per variant`);
 
     // (3b) Re-renders of a progress-only subscriber while the real frame sends 100 height messages.
@@ -105,8 +147,38 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     }
     log(`strict mode creations: ${JSON.stringify(strictCreations)}`);
 
-    return { chromiumVersion: browser.version(), mountMs, strictCreations, renderCounts, throughput };
+    // (2b) Mount → first height over the modelled network, from another backend whose flow links point at the delaying proxy.
+    // Every run starts with no open connection to the flow page's origin, as a user's first visit does.
+    const { network } = options;
+    const networkCall = await openBenchPage(
+      page,
+      `${network.backend.url}/?frameOrigin=${encodeURIComponent(network.frameOrigin)}`,
+    );
+    const connections: Record<MountVariant, number[]> = { dots: [], baseline: [], 'dots-prefetch': [] };
+    let opened = 0;
+    const networkMounts = await timeMounts(networkCall, network.runs, {
+      beforeRun: async () => {
+        network.proxy.dropConnections();
+        await sleep(20);
+        opened = network.proxy.connections();
+      },
+      afterRun: (variant, measured) => {
+        if (measured) connections[variant].push(network.proxy.connections() - opened);
+      },
+    });
+    log(`modelled-network mount timings: ${network.runs} runs per variant`);
+
+    return {
+      chromiumVersion: product.replace(/^\D+/, ''),
+      mountMs,
+      networkMounts,
+      networkConnections: connections,
+      strictCreations,
+      renderCounts,
+      throughput,
+    };
   } finally {
     await browser.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MountTiming } from './benchApi.js';
 import { formatReport, type BenchReport, type BundleRow } from './formatReport.js';
 
 const row = (name: string, gzipBytes: number, loadsRemoteScript = false): BundleRow => ({
@@ -8,6 +9,13 @@ const row = (name: string, gzipBytes: number, loadsRemoteScript = false): Bundle
   minBytes: gzipBytes * 3,
   gzipBytes,
   loadsRemoteScript,
+});
+
+const timing = (ms: number, sent?: number, answered?: number, frame = 3): MountTiming => ({
+  ms,
+  requestSentMs: sent ?? null,
+  requestAnsweredMs: answered ?? null,
+  frameInsertedMs: frame,
 });
 
 const report: BenchReport = {
@@ -24,6 +32,38 @@ const report: BenchReport = {
   renderCounts: { progressRenders: 0, heightRenders: 50, heightMessages: 100 },
   throughput: { session: [500_000], bare: [1_000_000] },
   throughputMessages: 1000,
+  loadAverage: { start: 1.25, end: 3.5 },
+  network: {
+    dotsCallMs: 150,
+    frameRoundTripMs: 50,
+    mounts: {
+      baseline: [timing(400, 2, 160, 165), timing(400, 2, 160, 165), timing(400, 2, 160, 165)],
+      dots: [timing(380, 4, 162, 166), timing(380, 4, 162, 166), timing(380, 4, 162, 166)],
+      'dots-prefetch': [timing(280), timing(280), timing(280)],
+    },
+    connections: { baseline: [4, 4, 4], dots: [4, 5, 4], 'dots-prefetch': [5, 5, 5] },
+  },
+  webhooks: {
+    messages: 100,
+    bodyBytes: 420,
+    verified: { dots: [30_000], 'dots-concurrent': [60_000], standardwebhooks: [90_000], svix: [100_000] },
+    inFlight: 16,
+    handled: [20_000, 22_000],
+    flowUpdated: [1500],
+    flowUpdatedMessages: 10,
+    versions: { standardwebhooks: '1.1.1', svix: '1.99.1' },
+  },
+  flowRoute: { handlerMs: [2, 2, 2], bareMs: [1, 1, 1] },
+  sandbox: {
+    levels: [
+      { concurrency: 1, completed: 3000, elapsedMs: 3000, latenciesMs: [1, 1, 2] },
+      { concurrency: 10, completed: 6000, elapsedMs: 3000, latenciesMs: [2, 3, 40] },
+    ],
+    bytesPerFlow: 1234,
+    flowsMeasured: 5000,
+    bytesPerUser: 321,
+    usersMeasured: 2000,
+  },
 };
 
 describe('formatReport', () => {
@@ -48,6 +88,33 @@ describe('formatReport', () => {
 
   it('reports throughput as a ratio to the bare listener', () => {
     expect(markdown).toMatch(/receive` \| 1 \| 500,000\/s \| 0\.50× \|/);
+  });
+
+  it('reports the modelled network as ratios with intervals, connections per run and the goals met or missed', () => {
+    expect(markdown).toMatch(
+      /\| `DotsFlow` \| 3 \| 380\.0 ms \|.*\| 4\.3 \| 0\.95× \(0\.95–0\.95\) \| ≤ 1\.00×: met \|/,
+    );
+    expect(markdown).toMatch(
+      /prefetchFlow.*\| 3 \| 280\.0 ms \|.*\| 5\.0 \| 0\.70× \(0\.70–0\.70\) \| ≤ 0\.60×: missed \|/,
+    );
+    expect(markdown).toContain('Dots call takes 150 ms');
+  });
+
+  it('splits the modelled-network mounts into phases, with no request phases for a prefetched flow', () => {
+    expect(markdown).toContain('| hand-written baseline | 2.0 ms | 158.0 ms | 5.0 ms | 235.0 ms |');
+    expect(markdown).toContain('| `DotsFlow` | 4.0 ms | 158.0 ms | 4.0 ms | 214.0 ms |');
+    expect(markdown).toContain('| `DotsFlow` after `prefetchFlow` + preconnect | – | – | 3.0 ms | 277.0 ms |');
+  });
+
+  it('describes the machine and its load', () => {
+    expect(markdown).toContain('Machine: test machine');
+    expect(markdown).toContain('load average 1.3 at the start and 3.5 at the end');
+  });
+
+  it('carries the server sections', () => {
+    expect(markdown).toContain('## 6. Webhook verification throughput');
+    expect(markdown).toContain('## 7. Flow route overhead');
+    expect(markdown).toContain('## 8. Sandbox capacity');
   });
 
   it('says how to reproduce', () => {

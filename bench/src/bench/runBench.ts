@@ -1,6 +1,6 @@
 // `pnpm bench`: measures everything in one run and writes BENCHMARKS.md at the repository root.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '@dots-flow/sandbox';
 import { measureBundle } from '../gates/bundleCost.js';
@@ -10,8 +10,14 @@ import { formatReport, type BundleRow } from './formatReport.js';
 import { BENCH_DIR, REPO_DIR } from './paths.js';
 import { DOTS_ENTRY, PEER_ENTRIES, type SdkEntry } from './peerSdks.js';
 import { startBenchBackend } from './startBenchBackend.js';
+import { startDelayProxy } from './startDelayProxy.js';
+import { runServerBench } from './runServerBench.js';
 
-const log = (line: string) => console.log(`[bench] ${line}`);
+const startedAt = performance.now();
+const log = (line: string) => console.log(`[bench ${((performance.now() - startedAt) / 1000).toFixed(0)} s] ${line}`);
+
+/** The modelled network: what a Dots API call and one round trip to the flow page's origin cost. */
+const NETWORK = { dotsCallMs: 150, frameRoundTripMs: 50 };
 
 function installedVersion(name: string): string {
   const manifest = JSON.parse(readFileSync(join(BENCH_DIR, 'node_modules', name, 'package.json'), 'utf8')) as {
@@ -34,12 +40,13 @@ async function bundleRow(entry: SdkEntry): Promise<BundleRow> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  log('1/4 bundle cost');
+  const loadAtStart = loadavg()[0]!;
+  log('1/5 bundle cost');
   const dots = await bundleRow(DOTS_ENTRY);
   const peers: BundleRow[] = [];
   for (const entry of PEER_ENTRIES) peers.push(await bundleRow(entry));
 
-  log('2/4 building the bench page (production and development)');
+  log('2/5 building the bench page (production and development)');
   const work = mkdtempSync(join(tmpdir(), 'dots-flow-bench-'));
   const clientId = 'bench_client';
   const apiKey = 'bench_key';
@@ -53,8 +60,23 @@ async function main(): Promise<void> {
       apiKey,
       pages: { '/': join(work, 'prod'), '/dev/': join(work, 'dev') },
     });
+    const proxy = await startDelayProxy({
+      target: sandbox.url,
+      requestDelayMs: NETWORK.frameRoundTripMs,
+      connectDelayMs: NETWORK.frameRoundTripMs,
+    });
+    // The flow page on another site than the host page (localhost vs 127.0.0.1), as my.dots.dev is to the host.
+    const frameOrigin = `http://localhost:${proxy.port}`;
+    const networkBackend = await startBenchBackend({
+      sandboxUrl: sandbox.url,
+      clientId,
+      apiKey,
+      pages: { '/': join(work, 'prod') },
+      dotsLatencyMs: NETWORK.dotsCallMs,
+      frameOrigin,
+    });
     try {
-      log('3/4 Chromium: mount timings, lifecycle counts, message throughput');
+      log('3/5 Chromium: mount timings (loopback and modelled network), lifecycle counts, message throughput');
       const browser = await runBrowserBench({
         backend,
         sandboxUrl: sandbox.url,
@@ -62,13 +84,24 @@ async function main(): Promise<void> {
         strictMounts: 5,
         throughputRounds: 7,
         throughputMessages: 100_000,
+        network: { backend: networkBackend, proxy, frameOrigin, runs: 20 },
         log,
       });
-      log('4/4 writing BENCHMARKS.md');
+      log('4/5 server side: webhook verification, flow route, sandbox capacity');
+      const server = await runServerBench({
+        clientId,
+        apiKey,
+        versions: { standardwebhooks: installedVersion('standardwebhooks'), svix: installedVersion('svix') },
+        log,
+      });
+      log('5/5 writing BENCHMARKS.md');
       const cpu = cpus();
       const markdown = formatReport({
         date: new Date().toISOString().slice(0, 10),
-        machine: `${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
+        machine:
+          `${process.platform} ${process.arch}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ` +
+          `${(totalmem() / 1e9).toFixed(1)} GB RAM`,
+        loadAverage: { start: loadAtStart, end: loadavg()[0]! },
         node: process.version,
         chromium: browser.chromiumVersion,
         durationSeconds: (performance.now() - started) / 1000,
@@ -80,11 +113,17 @@ async function main(): Promise<void> {
         renderCounts: browser.renderCounts,
         throughput: browser.throughput,
         throughputMessages: 100_000,
+        network: {
+          ...NETWORK,
+          mounts: browser.networkMounts,
+          connections: browser.networkConnections,
+        },
+        ...server,
       });
       writeFileSync(join(REPO_DIR, 'BENCHMARKS.md'), markdown);
       log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s: ${join(REPO_DIR, 'BENCHMARKS.md')}`);
     } finally {
-      await backend.close();
+      await Promise.all([backend.close(), networkBackend.close(), proxy.close()]);
     }
   } finally {
     await sandbox.close();

@@ -34,7 +34,7 @@ beforeAll(async () => {
     for await (const chunk of req) body += chunk;
     seen.push({ headers: req.headers, body });
     res.writeHead(201, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id: 'flow_1', link: 'http://127.0.0.1/flow/flow_1' }));
+    res.end(JSON.stringify({ id: 'flow_1', link: 'http://127.0.0.1/flow/flow_1?styles=x' }));
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   const { port } = upstream.address() as AddressInfo;
@@ -89,5 +89,32 @@ describe('the bench backend', () => {
     const response = await fetch(`${backend.url}/api/dots/flows`);
     expect(response.status).toBe(404);
     expect(backend.flowCreations()).toBe(before);
+  });
+});
+
+describe('the bench backend on a modelled network', () => {
+  it('answers no sooner than the Dots latency, with the link moved to the frame origin', async () => {
+    const { port } = upstream.address() as AddressInfo;
+    const slow = await startBenchBackend({
+      sandboxUrl: `http://127.0.0.1:${port}`,
+      clientId: 'id',
+      apiKey: 'key',
+      pages: { '/': pageDir },
+      dotsLatencyMs: 150,
+      frameOrigin: 'http://localhost:9',
+    });
+    try {
+      const started = performance.now();
+      const response = await fetch(`${slow.url}/api/dots/flows`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ steps: ['compliance'] }),
+      });
+      const flow = (await response.json()) as { id: string; link: string };
+      expect(performance.now() - started).toBeGreaterThanOrEqual(149);
+      expect(flow).toEqual({ id: 'flow_1', link: 'http://localhost:9/flow/flow_1?styles=x' });
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -11,6 +11,10 @@ export interface BenchBackendOptions {
   apiKey: string;
   /** URL prefix (`/`, `/dev/`) → folder of a built page. */
   pages: Record<string, string>;
+  /** Modelled network: the Dots call takes at least this long (default 0: loopback as it is). */
+  dotsLatencyMs?: number;
+  /** Modelled network: the origin the flow link is rewritten to (a delaying proxy in front of the sandbox). */
+  frameOrigin?: string;
 }
 
 export interface BenchBackend {
@@ -37,16 +41,24 @@ export async function startBenchBackend(options: BenchBackendOptions): Promise<B
   const auth = `Basic ${Buffer.from(`${options.clientId}:${options.apiKey}`).toString('base64')}`;
   let creations = 0;
 
+  const { dotsLatencyMs = 0, frameOrigin } = options;
+
   async function createFlow(req: IncomingMessage, res: ServerResponse) {
     const body = await readBody(req);
     creations += 1;
-    const upstream = await fetch(`${options.sandboxUrl}/api/v2/flows`, {
-      method: 'POST',
-      headers: { authorization: auth, 'content-type': 'application/json' },
-      body,
-    });
+    // As a distant Dots would: the answer comes no sooner than dotsLatencyMs after the call.
+    const [upstream] = await Promise.all([
+      fetch(`${options.sandboxUrl}/api/v2/flows`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body,
+      }),
+      dotsLatencyMs > 0 ? sleep(dotsLatencyMs) : undefined,
+    ]);
+    let text = await upstream.text();
+    if (frameOrigin !== undefined && upstream.ok) text = withLinkOrigin(text, frameOrigin);
     res.writeHead(upstream.status, { 'content-type': 'application/json' });
-    res.end(await upstream.text());
+    res.end(text);
   }
 
   async function serveStatic(pathname: string, res: ServerResponse) {
@@ -87,6 +99,16 @@ export async function startBenchBackend(options: BenchBackendOptions): Promise<B
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The flow object with its link moved to `origin`, path and query kept. */
+function withLinkOrigin(flowJson: string, origin: string): string {
+  const flow = JSON.parse(flowJson) as { link: string };
+  const link = new URL(flow.link);
+  flow.link = `${origin}${link.pathname}${link.search}`;
+  return JSON.stringify(flow);
 }
 
 function notFound(res: ServerResponse) {

@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import { DotsFlow, DotsProvider, prefetchFlow } from '@dots-flow/react';
-import { BENCH_GLOBAL, type BenchApi, type MountVariant } from '../bench/benchApi.js';
+import { BENCH_GLOBAL, type BenchApi, type MountTiming, type MountVariant } from '../bench/benchApi.js';
 import { BaselineFlow } from './BaselineFlow.js';
 import { messageThroughput } from './messageThroughput.js';
 import { mount, sleep, timeToFirstCall, withTimeout } from './mount.js';
@@ -25,10 +25,31 @@ function baseline(done: () => void) {
   return <BaselineFlow endpoint={ENDPOINT} frameOrigin={frameOrigin} steps={STEPS} onHeight={done} />;
 }
 
-async function timeMount(variant: MountVariant): Promise<number> {
+/** Times of the iframes entering the DOM, watched from before a mount starts. */
+function watchFrames(): { first: () => number; stop: () => void } {
+  let inserted = Number.NaN;
+  const observer = new MutationObserver((records) => {
+    const added = records.some((r) =>
+      [...r.addedNodes].some((n) => n instanceof Element && (n.tagName === 'IFRAME' || n.querySelector('iframe'))),
+    );
+    if (added && Number.isNaN(inserted)) inserted = performance.now();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  return { first: () => inserted, stop: () => observer.disconnect() };
+}
+
+/** The flow creation request a mount made, from resource timing. */
+function creationRequest(since: number): PerformanceResourceTiming | undefined {
+  return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find(
+    (entry) => entry.startTime >= since && new URL(entry.name).pathname === ENDPOINT,
+  );
+}
+
+async function timeMount(variant: MountVariant): Promise<MountTiming> {
   // A fresh client per mount: every run creates its own flow, none is reused from an earlier run.
   const client = new QueryClient();
   let hint: HTMLLinkElement | null = null;
+  const frames = watchFrames();
   try {
     if (variant === 'dots-prefetch') {
       hint = Object.assign(document.createElement('link'), { rel: 'preconnect', href: frameOrigin });
@@ -36,8 +57,19 @@ async function timeMount(variant: MountVariant): Promise<number> {
       // As a route loader or a hover would: the flow is created before the component mounts.
       await prefetchFlow(client, { flowEndpoint: ENDPOINT, steps: [...STEPS] });
     }
-    return await timeToFirstCall(variant, (done) => (variant === 'baseline' ? baseline(done) : dotsFlow(client, done)));
+    const { start, ms } = await timeToFirstCall(variant, (done) =>
+      variant === 'baseline' ? baseline(done) : dotsFlow(client, done),
+    );
+    const request = creationRequest(start);
+    return {
+      ms,
+      requestSentMs: request ? request.startTime - start : null,
+      requestAnsweredMs: request ? request.responseEnd - start : null,
+      frameInsertedMs: frames.first() - start,
+    };
   } finally {
+    frames.stop();
+    performance.clearResourceTimings();
     hint?.remove();
     client.clear();
   }

@@ -27,16 +27,19 @@ export function withTimeout<T>(label: string, promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Mounts `render(done)` and resolves with the milliseconds from the render call to the first `done()`;
- * unmounts afterwards in every case.
+ * Mounts `render(done)` and resolves with the time of the render call and the milliseconds from it to the first
+ * `done()`; unmounts afterwards in every case.
  */
-export async function timeToFirstCall(label: string, render: (done: () => void) => ReactNode): Promise<number> {
+export async function timeToFirstCall(
+  label: string,
+  render: (done: () => void) => ReactNode,
+): Promise<{ start: number; ms: number }> {
   let called!: (ms: number) => void;
   const first = new Promise<number>((resolve) => (called = resolve));
   const start = performance.now();
   const unmount = mount(render(() => called(performance.now() - start)));
   try {
-    return await withTimeout(label, first);
+    return { start, ms: await withTimeout(label, first) };
   } finally {
     // Outside the message event that called `done`, as a route change would.
     await sleep(0);
