@@ -127,6 +127,16 @@ describe('README snippets, run (server side)', () => {
     expect(typeof (dots as DotsClient).flows.create).toBe('function');
   });
 
+  it('server README: a user paid by transfer, the wallet read back', async () => {
+    const { user, transfer, wallet } = (await load('packages/server/README.md:4')) as {
+      user: { id: string };
+      transfer: { amount: number; user_id: string };
+      wallet: number;
+    };
+    expect(transfer).toMatchObject({ amount: -2500, user_id: user.id });
+    expect(wallet).toBe(2500);
+  });
+
   it('server README: a flow with every step option and string metadata, then the list pages', async () => {
     await load('packages/server/README.md:2');
     const { page, next, recent } = (await load('packages/server/README.md:3')) as {
@@ -143,7 +153,7 @@ describe('README snippets, run (server side)', () => {
   it('server README, the flow route: POST creates for the session user, GET /:id reads only theirs', async () => {
     ctx.getSessionUser = async (request) =>
       request.headers.get('cookie') === 'session=ada' ? { id: 'host-ada', dotsUserId: null } : null;
-    const { handler } = (await load('packages/server/README.md:4')) as { handler: typeof ctx.handler };
+    const { handler } = (await load('packages/server/README.md:5')) as { handler: typeof ctx.handler };
     ctx.handler = handler;
     const cookie = { cookie: 'session=ada' };
     const created = await handler(post('https://app.example/api/dots/flows', { steps: ['compliance'] }, cookie));
@@ -157,14 +167,14 @@ describe('README snippets, run (server side)', () => {
   });
 
   it('server README, Next.js: the route exports the handler as POST and GET', async () => {
-    const route = await load('packages/server/README.md:5');
+    const route = await load('packages/server/README.md:6');
     expect(route['POST']).toBe(ctx.handler);
     expect(route['GET']).toBe(ctx.handler);
   });
 
   it('server README, Hono: app.all serves POST /api/dots/flows and GET /api/dots/flows/:id', async () => {
     ctx.hono = new Hono();
-    await load('packages/server/README.md:6');
+    await load('packages/server/README.md:7');
     const created = await ctx.hono.request(
       post('http://hono.local/api/dots/flows', { steps: ['payout'] }, { cookie: 'session=ada' }),
     );
@@ -176,7 +186,7 @@ describe('README snippets, run (server side)', () => {
 
   it('server README, Express: app.use mounts the flow route', async () => {
     ctx.express = express();
-    await load('packages/server/README.md:7');
+    await load('packages/server/README.md:8');
     const url = await listen(ctx.express.listen(0, '127.0.0.1'));
     const created = await fetch(post(`${url}/api/dots/flows`, { steps: ['payout'] }, { cookie: 'session=ada' }));
     expect(created.status).toBe(201);
@@ -185,7 +195,7 @@ describe('README snippets, run (server side)', () => {
   });
 
   it('server README, node:http: the handler serves a plain server', async () => {
-    await load('packages/server/README.md:8');
+    await load('packages/server/README.md:9');
     expect(ctx.servers).toHaveLength(1);
     const url = await listen(ctx.servers[0]!);
     const created = await fetch(post(`${url}/api/dots/flows`, { steps: ['payout'] }, { cookie: 'session=ada' }));
@@ -194,7 +204,7 @@ describe('README snippets, run (server side)', () => {
 
   it('server README, webhooks: a signed flow.updated reaches onFlowUpdated with the host user and Dots user', async () => {
     ctx.saveDotsUserId = async (hostUserId, dotsUserId) => void saved.push([hostUserId, dotsUserId]);
-    const { webhooks } = (await load('packages/server/README.md:9')) as { webhooks: typeof ctx.webhooks };
+    const { webhooks } = (await load('packages/server/README.md:10')) as { webhooks: typeof ctx.webhooks };
     ctx.webhooks = webhooks;
     const flow = await flowFor('host-hook');
     const { body, headers } = await signTestWebhook({ event: 'flow.updated', flow_id: flow.id }, SECRET);
@@ -211,15 +221,15 @@ describe('README snippets, run (server side)', () => {
   });
 
   it('server README, mounting the webhooks: Next.js, Hono and Express all verify and deliver', async () => {
-    expect((await load('packages/server/README.md:10'))['POST']).toBe(ctx.webhooks);
+    expect((await load('packages/server/README.md:11'))['POST']).toBe(ctx.webhooks);
 
     ctx.hono = new Hono();
-    await load('packages/server/README.md:11');
+    await load('packages/server/README.md:12');
     const viaHono = await signTestWebhook({ event: 'flow.updated', flow_id: (await flowFor('host-hono')).id }, SECRET);
     expect((await ctx.hono.request('/api/dots/webhooks', { method: 'POST', ...viaHono })).status).toBe(200);
 
     ctx.express = express();
-    await load('packages/server/README.md:12');
+    await load('packages/server/README.md:13');
     const url = await listen(ctx.express.listen(0, '127.0.0.1'));
     const viaExpress = await signTestWebhook(
       { event: 'flow.updated', flow_id: (await flowFor('host-express')).id },
@@ -235,7 +245,7 @@ describe('README snippets, run (server side)', () => {
       rawBody: signed.body,
       request: new Request('https://app.example/hook', { headers: signed.headers }),
     });
-    const { event } = await load('packages/server/README.md:13');
+    const { event } = await load('packages/server/README.md:14');
     expect(event).toEqual(payload);
   });
 
@@ -245,7 +255,7 @@ describe('README snippets, run (server side)', () => {
     const url = await listen(createServer(toNodeHandler(ctx.webhooks)));
     ctx.webhookUrl = `${url}/api/dots/webhooks`;
     ctx.flow_id = (await flowFor('host-signed')).id;
-    await load('packages/server/README.md:14');
+    await load('packages/server/README.md:15');
     await expect.poll(() => saved).toEqual([['host-signed', KNOWN_DOTS_USER]]);
   });
 

@@ -45,11 +45,12 @@ export const SNIPPET_CONTEXTS: Record<string, SnippetContext> = {
   },
   'packages/server/README.md:2': { env: 'server', uses: ['dots'] },
   'packages/server/README.md:3': { env: 'server', uses: ['dots'] },
-  'packages/server/README.md:4': { env: 'server', uses: ['dots', 'getSessionUser'] },
-  'packages/server/README.md:5': { env: 'server', uses: ['handler'] },
-  'packages/server/README.md:6': { env: 'server', uses: ['app:hono', 'handler'] },
-  'packages/server/README.md:7': { env: 'server', uses: ['app:express', 'handler'] },
-  'packages/server/README.md:8': {
+  'packages/server/README.md:4': { env: 'server', uses: ['dots'] },
+  'packages/server/README.md:5': { env: 'server', uses: ['dots', 'getSessionUser'] },
+  'packages/server/README.md:6': { env: 'server', uses: ['handler'] },
+  'packages/server/README.md:7': { env: 'server', uses: ['app:hono', 'handler'] },
+  'packages/server/README.md:8': { env: 'server', uses: ['app:express', 'handler'] },
+  'packages/server/README.md:9': {
     env: 'server',
     uses: ['handler'],
     runWith: [
@@ -58,12 +59,12 @@ export const SNIPPET_CONTEXTS: Record<string, SnippetContext> = {
       ['.listen(3000)', ".listen(0, '127.0.0.1')"],
     ],
   },
-  'packages/server/README.md:9': { env: 'server', uses: ['dots', 'saveDotsUserId'] },
-  'packages/server/README.md:10': { env: 'server', uses: ['webhooks'] },
-  'packages/server/README.md:11': { env: 'server', uses: ['app:hono', 'webhooks'] },
-  'packages/server/README.md:12': { env: 'server', uses: ['app:express', 'webhooks'] },
-  'packages/server/README.md:13': { env: 'server', uses: ['rawBody', 'request', 'secret'] },
-  'packages/server/README.md:14': {
+  'packages/server/README.md:10': { env: 'server', uses: ['dots', 'saveDotsUserId'] },
+  'packages/server/README.md:11': { env: 'server', uses: ['webhooks'] },
+  'packages/server/README.md:12': { env: 'server', uses: ['app:hono', 'webhooks'] },
+  'packages/server/README.md:13': { env: 'server', uses: ['app:express', 'webhooks'] },
+  'packages/server/README.md:14': { env: 'server', uses: ['rawBody', 'request', 'secret'] },
+  'packages/server/README.md:15': {
     env: 'server',
     uses: ['flow_id', 'secret'],
     runWith: [["'http://127.0.0.1:3000/api/dots/webhooks'", 'ctx.webhookUrl']],
