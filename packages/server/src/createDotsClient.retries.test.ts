@@ -14,7 +14,7 @@ describe('createDotsClient: timeouts and retries', () => {
 
   it('never repeats a POST that timed out: it may have reached Dots', async () => {
     const server = await serve(() => undefined);
-    const error = await failure(client(server.url, { timeoutMs: 100, retries: 2 }).flows.create({ steps: ['payout'] }));
+    const error = await failure(client(server.url, { timeoutMs: 400, retries: 2 }).flows.create({ steps: ['payout'] }));
     expect(error.code).toBe('timeout');
     expect(server.requests).toHaveLength(1);
   });
