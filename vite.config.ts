@@ -94,6 +94,7 @@ export default defineConfig({
             'examples/*/test/**/*.test.ts',
             'scripts/**/*.test.ts',
             'bench/src/**/*.test.ts',
+            'tests/dots-origins/**/*.test.ts',
           ],
           exclude: ['**/*.browser.test.*', '**/node_modules/**', 'examples/next-app/**'],
           // Every sandbox response in these tests is checked against the contract schemas.
