@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { dotsTestBackend } from './scripts/testBackend.js';
+import { takeContractViolations } from './scripts/vitest-sandbox-setup.js';
 import { readmeSnippets } from './scripts/readme/readmeSnippetsPlugin.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -21,6 +22,7 @@ const browser = {
   // Smaller than Playwright's window, so Vitest never scales the test frame: clicks inside nested
   // cross-origin frames land where the element is.
   viewport: { width: 1000, height: 640 },
+  commands: { takeContractViolations },
 };
 
 /** The React tests: jsdom (unit, MSW as the backend) and real Chromium against the running sandbox. */
@@ -33,7 +35,7 @@ const reactProjects = {
   },
   browser: {
     include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'scripts/**/*.browser.test.{ts,tsx}'],
-    setupFiles: [here('./scripts/vitest-react-setup.ts')],
+    setupFiles: [here('./scripts/vitest-react-setup.ts'), here('./scripts/vitest-contract-setup.ts')],
     globalSetup: [here('./scripts/vitest-sandbox-setup.ts')],
     // A cold cross-origin frame on a busy 2-core machine can take more than the default 1 s to answer.
     expect: { poll: { timeout: 10_000 } },

@@ -5,6 +5,11 @@ import type { TestProject } from 'vitest/node';
 import type {} from './vitest-provided.js';
 import { startSandbox } from '@dots-flow/sandbox';
 import { startForeignOrigin } from './foreignOrigin.js';
+import {
+  checkResponse,
+  createContractValidator,
+  type ObservedResponse,
+} from '../packages/sandbox/src/contract/index.js';
 
 const clientId = 'test_client';
 const apiKey = 'test_key';
@@ -15,6 +20,9 @@ interface Shared {
     foreign: { url: string; close(): Promise<void> };
   }>;
   users: number;
+  /** Sandbox responses that broke the contract schemas, reported when the last project finishes. */
+  violations: string[];
+  checked: number;
 }
 // On globalThis: each project may load this file as its own module.
 const holder = globalThis as { __dotsBrowserServers?: Shared };
@@ -25,7 +33,10 @@ export default async function setup(project: TestProject) {
       ([sandbox, foreign]) => ({ sandbox, foreign }),
     ),
     users: 0,
+    violations: [],
+    checked: 0,
   });
+  watchContract(shared);
   shared.users += 1;
   const { sandbox, foreign } = await shared.servers;
   project.provide('sandboxUrl', sandbox.url);
@@ -41,5 +52,32 @@ export default async function setup(project: TestProject) {
     if (shared.users > 0) return;
     holder.__dotsBrowserServers = undefined;
     await Promise.all([sandbox.close(), foreign.close()]);
+    if (shared.checked === 0) throw new Error('No sandbox response was checked against the contract schemas.');
+    if (shared.violations.length > 0) {
+      throw new Error(
+        `The sandbox answered the browser tests outside its contract:\n  ${shared.violations.join('\n  ')}`,
+      );
+    }
   };
 }
+
+// The node project checks every sandbox response per test (packages/sandbox/src/test-support/contractHarness.ts).
+// Here the sandbox lives in this process for the whole run: its responses are checked as they leave, and each
+// browser test collects what broke the schemas through `takeContractViolations` (scripts/vitest-contract-setup.ts).
+// Same global slot as the harness: the sandbox reads it from `dist/` too.
+function watchContract(shared: Shared) {
+  const validator = createContractValidator();
+  (globalThis as Record<symbol, unknown>)[Symbol.for('@dots-flow/sandbox.responseObserver')] = (
+    response: ObservedResponse,
+  ) => {
+    const check = checkResponse(validator, response);
+    if (check.schemaId !== null) shared.checked += 1;
+    shared.violations.push(...check.problems);
+  };
+}
+
+/** Browser command: the contract violations since the last call, and how many responses were checked so far. */
+export const takeContractViolations = (): { violations: string[]; checked: number } => {
+  const shared = holder.__dotsBrowserServers;
+  return { violations: shared?.violations.splice(0) ?? [], checked: shared?.checked ?? 0 };
+};
