@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STYLE_VARIABLES, cssPropertyOf, isSafeCssValue, parseStyles } from '../page/flowStyles.js';
+import { APPEARANCE_THEMES, APPEARANCE_VARIABLES } from '@dots-flow/core';
+import { STYLE_VARIABLES, THEMES, cssPropertyOf, isSafeCssValue, parseStyles } from '../page/flowStyles.js';
 
 const styles = (value: unknown) => JSON.stringify(value);
 
@@ -9,6 +10,12 @@ describe('page/flowStyles.js', () => {
     expect(STYLE_VARIABLES).toHaveLength(19);
     expect(cssPropertyOf('buttonHoverBackgroundColor')).toBe('--dots-button-hover-background-color');
     expect(new Set(STYLE_VARIABLES.map(cssPropertyOf)).size).toBe(19);
+  });
+
+  it('knows exactly the themes and variables core types `appearance` with, in the same order', () => {
+    // The page is plain JS served as is, so it keeps its own copy of the list; this keeps the two one list.
+    expect(STYLE_VARIABLES).toEqual(APPEARANCE_VARIABLES);
+    expect(THEMES).toEqual(APPEARANCE_THEMES);
   });
 
   it('has flow.css use every variable', () => {
