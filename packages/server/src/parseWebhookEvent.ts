@@ -26,8 +26,8 @@ const USER_CHANGES = [
 function candidatesOf(body: Body): readonly DotsWebhookEventType[] {
   const has = (key: string) => own(body, key) !== undefined;
   const transfer = own(body, 'transfer');
-  if (isRecord(transfer) && has('transfer_id')) {
-    const status = own(transfer, 'status');
+  if (transfer !== undefined && has('transfer_id')) {
+    const status = isRecord(transfer) ? own(transfer, 'status') : undefined;
     if (status === 'completed') return ['transfer.completed'];
     if (status === 'failed') return ['transfer.failed'];
     return ['transfer.completed', 'transfer.failed'];
