@@ -113,6 +113,26 @@ describe('createWebhookHandler: dispatch by event type', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('checks only what a handler takes: an ignored type is acknowledged unchecked, a handled one is refused', async () => {
+    let flows = 0;
+    const onlyFlows = createWebhookHandler({ secret: SECRET, client, onFlowUpdated: () => void (flows += 1) });
+    const bare = { event: 'payout_link.sent' }; // no id, amount or status
+    expect((await onlyFlows(await post(bare))).status).toBe(200);
+    expect((await onlyFlows(await post({ event: 'transfer.completed', transfer: 1 }))).status).toBe(200);
+    expect((await onlyFlows(await post({ event: 'flow.updated', flow_id: '../x' }))).status).toBe(400);
+    const sent: string[] = [];
+    const linkHandler = createWebhookHandler({
+      secret: SECRET,
+      client,
+      onPayoutLinkSent: (event) => void sent.push(event.payload.id),
+    });
+    const refused = await linkHandler(await post(bare));
+    expect(refused.status).toBe(400);
+    expect((await errorOf(refused)).message).toMatch(/payout_link\.sent.*"id"/);
+    expect(sent).toEqual([]);
+    expect(flows).toBe(0);
+  });
+
   it('survives hostile bodies: never a 5xx, never a handler call, unknown shapes reach onEvent only', async () => {
     const { handler, calls, events, errors } = recorder();
     const hostile: [unknown, number][] = [

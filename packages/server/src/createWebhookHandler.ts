@@ -3,11 +3,11 @@ import type { WebhookClaim, WebhookDedupe } from './createMemoryDedupe.js';
 import { DotsApiError } from './DotsApiError.js';
 import { declaredLength, errorResponse, jsonResponse } from './jsonResponse.js';
 import { BodyTooLargeError, readBodyWithLimit } from './readBodyWithLimit.js';
-import { parseWebhookEvent } from './parseWebhookEvent.js';
+import { parseWebhookEvent, webhookEventCandidates } from './parseWebhookEvent.js';
 import { verifyWebhookMessage } from './verifyWebhook.js';
 import { DOTS_WEBHOOK_EVENT_TYPES, isDotsWebhookEventType } from './webhookEvents.js';
 import type { DotsWebhookEvent, DotsWebhookEventType } from './webhookEvents.js';
-import { dispatchWebhookEvent, HANDLER_NAMES } from './webhookHandlers.js';
+import { dispatchWebhookEvent, HANDLER_NAMES, handlesType } from './webhookHandlers.js';
 import type { WebhookClient, WebhookContext, WebhookEventHandlers } from './webhookHandlers.js';
 import { decodeWebhookSecret, importWebhookSecret } from './webhookSecret.js';
 import { WebhookVerificationError } from './WebhookVerificationError.js';
@@ -97,7 +97,14 @@ export function createWebhookHandler<C extends WebhookClient>(
     try {
       const body = await readBodyWithLimit(incoming.body, maxBodyBytes);
       const verified = await verifyWebhookMessage(body, incoming.headers, await key, verifyOptions);
-      event = parseWebhookEvent(verified, eventTypes ? { eventTypes } : {});
+      const placing = eventTypes ? { eventTypes } : {};
+      const candidates = webhookEventCandidates(verified.payload, placing);
+      // An event no handler takes is acknowledged unchecked: a body change Dots makes to an event this
+      // host ignores must not turn its endpoint red (Svix disables endpoints that keep failing).
+      if (!handlesType(options, candidates.length === 1 ? candidates[0] : undefined)) {
+        return jsonResponse(200, { received: true });
+      }
+      event = parseWebhookEvent(verified, placing);
     } catch (error) {
       if (error instanceof BodyTooLargeError) return tooLarge(maxBodyBytes);
       if (error instanceof WebhookVerificationError) return errorResponse(400, error.code, error.message);

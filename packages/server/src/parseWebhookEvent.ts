@@ -116,6 +116,19 @@ function checkBody(type: DotsWebhookEventType, body: Body): void {
   }
 }
 
+/** The documented types a verified body can be: one when it is placed, several or none when it is not. */
+export function webhookEventCandidates(
+  payload: Record<string, unknown>,
+  options: ParseWebhookEventOptions = {},
+): readonly DotsWebhookEventType[] {
+  const named = own(payload, 'event');
+  if (typeof named === 'string') return isDotsWebhookEventType(named) ? [named] : [];
+  const fits = candidatesOf(payload);
+  const subscribed = options.eventTypes;
+  const narrowed = subscribed && fits.length > 1 ? fits.filter((type) => subscribed.includes(type)) : fits;
+  return narrowed.length === 0 ? fits : narrowed;
+}
+
 /**
  * Tells which documented event a verified delivery is and checks its body: the `event` field when it
  * names one, else the body's fields, narrowed by the endpoint's `eventTypes`. Throws a
@@ -125,15 +138,7 @@ function checkBody(type: DotsWebhookEventType, body: Body): void {
 export function parseWebhookEvent(verified: VerifiedWebhook, options: ParseWebhookEventOptions = {}): DotsWebhookEvent {
   const { id, timestamp, payload } = verified;
   const named = own(payload, 'event');
-  let candidates: readonly DotsWebhookEventType[];
-  if (typeof named === 'string') {
-    candidates = isDotsWebhookEventType(named) ? [named] : [];
-  } else {
-    const fits = candidatesOf(payload);
-    const subscribed = options.eventTypes;
-    const narrowed = subscribed && fits.length > 1 ? fits.filter((type) => subscribed.includes(type)) : fits;
-    candidates = narrowed.length === 0 ? fits : narrowed;
-  }
+  const candidates = webhookEventCandidates(payload, options);
   const [only] = candidates;
   if (candidates.length !== 1 || only === undefined) {
     return {

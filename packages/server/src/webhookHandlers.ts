@@ -54,6 +54,15 @@ export const SPECIFIC_HANDLERS = {
 
 export const HANDLER_NAMES = ['onFlowUpdated', 'onEvent', ...Object.values(SPECIFIC_HANDLERS)] as const;
 
+/** True when a delivery of `type` would reach one of `handlers` (so its body must be checked). */
+export function handlesType(handlers: WebhookEventHandlers<never>, type: DotsWebhookEventType | undefined): boolean {
+  if (handlers.onEvent) return true;
+  if (type === undefined) return false;
+  if (type === 'flow.updated') return Boolean(handlers.onFlowUpdated);
+  const name = (SPECIFIC_HANDLERS as Partial<Record<DotsWebhookEventType, keyof WebhookEventHandlers>>)[type];
+  return name !== undefined && Boolean(handlers[name]);
+}
+
 /** Runs `onEvent`, then the handler for the event's type. Throws what they throw. */
 export async function dispatchWebhookEvent<C extends WebhookClient>(
   event: DotsWebhookEvent,
