@@ -225,6 +225,18 @@ describe('createWebhookHandler: dispatch by event type', () => {
     expect(await (await old.handler(await post(body, 'msg_old'))).json()).toEqual({ received: true, duplicate: true });
     expect(old.calls).toHaveLength(1);
 
+    // The store fails after the work is done: the answer stays 200 (a retry would run it again), the failure is told.
+    const flaky = recorder({
+      dedupe: {
+        claim: () => 'claimed',
+        complete: () => Promise.reject(new Error('READONLY')),
+        release: () => undefined,
+      },
+    });
+    expect((await flaky.handler(await post(transferBody('completed')))).status).toBe(200);
+    expect(flaky.calls).toHaveLength(1);
+    expect(flaky.errors.map(String)).toEqual(['Error: READONLY']);
+
     const odd = recorder({ dedupe: { claim: () => 'maybe' as never, release: () => undefined } });
     expect((await odd.handler(await post(body))).status).toBe(503);
   });

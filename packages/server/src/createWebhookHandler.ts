@@ -75,7 +75,7 @@ export function createWebhookHandler<C extends WebhookClient>(
   const verifyOptions = options.toleranceSeconds === undefined ? {} : { toleranceSeconds: options.toleranceSeconds };
   const context: WebhookContext<C> = { client };
 
-  const process = async (event: DotsWebhookEvent, request: Request): Promise<void> => {
+  const run = async (event: DotsWebhookEvent, request: Request): Promise<void> => {
     try {
       await dispatchWebhookEvent(event, options, context);
     } catch (error) {
@@ -84,7 +84,9 @@ export function createWebhookHandler<C extends WebhookClient>(
       await Promise.resolve(dedupe?.release(event.id)).catch((releaseError: unknown) => onError(releaseError, request));
       throw error;
     }
-    await dedupe?.complete?.(event.id);
+    // The work is done: a store failing now must not make Svix deliver it again. The claim then
+    // expires, and a later redelivery would run again; that is the store's outage to report.
+    await Promise.resolve(dedupe?.complete?.(event.id)).catch((error: unknown) => onError(error, request));
   };
 
   return async function webhookHandler(incoming: Request): Promise<Response> {
@@ -127,7 +129,7 @@ export function createWebhookHandler<C extends WebhookClient>(
       }
     }
 
-    const work = process(event, incoming);
+    const work = run(event, incoming);
     if (options.waitUntil) {
       options.waitUntil(work.catch((error: unknown) => onError(error, incoming)));
       return jsonResponse(200, { received: true });
