@@ -47,6 +47,21 @@ export function installDependencies({ quiet = false } = {}) {
 }
 
 /** A system Chromium for the browser tests: installed with apt when running as root, else a fix-it message. */
+/** The Redis stores' tests start a real redis-server (Debian package `redis-server`) on a free loopback port. */
+export function ensureRedisServer() {
+  const redisServer = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
+  if (existsSync(redisServer)) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (root && has('apt-get')) {
+    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server');
+    return;
+  }
+  fail(
+    `The Redis stores' tests start a real redis-server and none was found at ${redisServer}.\n` +
+      'Install it (Debian/Ubuntu: `sudo apt-get install redis-server`) or point REDIS_SERVER_PATH at its binary.',
+  );
+}
+
 export function ensureChromium() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(chromium)) return;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '@dots-flow/sandbox';
 import { createDotsClient, signTestWebhook, toNodeHandler, type DotsClient } from '@dots-flow/server';
 import type { Flow } from '@dots-flow/core';
+import { startRedisServer } from '../../packages/server/src/testing/startRedisServer.js';
 import { allSnippets, REPO_DIR } from './extractSnippets.js';
 import { ctx } from './serverContext.js';
 import { SNIPPET_CONTEXTS } from './snippetContexts.js';
@@ -22,6 +23,13 @@ const snippets = allSnippets();
 const CREDENTIALS = { clientId: 'readme_client', apiKey: 'readme_key' };
 const SECRET = 'whsec_' + Buffer.from('readme-snippets-secret-24b').toString('base64');
 const KNOWN_DOTS_USER = 'b7e1c2a4-5d6f-4a8b-9c0d-1e2f3a4b5c6d';
+const PAYEE = {
+  first_name: 'Ada',
+  last_name: 'Payee',
+  email: 'ada.payee@example.com',
+  country_code: '1',
+  phone_number: '4155550190',
+};
 
 describe('README snippets', () => {
   it('each ts/tsx snippet has a context (scripts/readme/snippetContexts.ts), and each context a snippet', () => {
@@ -67,6 +75,8 @@ describe('README snippets, run (server side)', () => {
   const servers: Server[] = [];
   /** What the webhooks snippet's onFlowUpdated saved (the module keeps the function it was loaded with). */
   const saved: [string, string][] = [];
+  /** What the webhooks snippets' onTransferCompleted recorded. */
+  const recorded: string[] = [];
 
   const load = (id: string) => import(/* @vite-ignore */ `readme-snippet:${id}`) as Promise<Record<string, unknown>>;
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -204,6 +214,7 @@ describe('README snippets, run (server side)', () => {
 
   it('server README, webhooks: a signed flow.updated reaches onFlowUpdated with the host user and Dots user', async () => {
     ctx.saveDotsUserId = async (hostUserId, dotsUserId) => void saved.push([hostUserId, dotsUserId]);
+    ctx.recordPayment = async (transferId) => void recorded.push(transferId);
     const { webhooks } = (await load('packages/server/README.md:10')) as { webhooks: typeof ctx.webhooks };
     ctx.webhooks = webhooks;
     const flow = await flowFor('host-hook');
@@ -218,6 +229,60 @@ describe('README snippets, run (server side)', () => {
     );
     expect(rejected.status).toBeGreaterThanOrEqual(400);
     expect(saved).toHaveLength(1);
+
+    // transfer.completed, as Dots sends it (no `event` field): read back, then recorded.
+    const user = await client.users.create(PAYEE);
+    const transfer = await client.transfers.create({ amount: -300, user_id: user.id });
+    const paid = await signTestWebhook({ transfer, transfer_id: transfer.id }, SECRET);
+    const response = await webhooks(new Request('https://app.example/api/dots/webhooks', { method: 'POST', ...paid }));
+    expect(response.status).toBe(200);
+    expect(recorded).toEqual([transfer.id]);
+  });
+
+  it('server README, several instances: two loads of the snippet share a real redis-server, pay once, process once', async () => {
+    const redisServer = await startRedisServer();
+    type Instance = {
+      webhooks: typeof ctx.webhooks;
+      payGig: (gigId: string, userId: string) => Promise<{ id: string; amount: number }>;
+      redis: { quit(): Promise<unknown> };
+    };
+    const instances: Instance[] = [];
+    try {
+      vi.stubEnv('REDIS_URL', redisServer.url);
+      recorded.length = 0;
+      // Slow enough that the twin delivery arrives while the first still runs.
+      ctx.recordPayment = async (transferId) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        recorded.push(transferId);
+      };
+      // Two instances: the same module evaluated twice, each with its own Redis connection.
+      for (const copy of ['a', 'b']) {
+        const module = (await import(
+          /* @vite-ignore */ `readme-snippet:packages/server/README.md:16?instance=${copy}`
+        )) as Instance;
+        instances.push(module);
+      }
+      const user = await client.users.create(PAYEE);
+      const attempts = await Promise.all(
+        Array.from({ length: 6 }, (_, index) => instances[index % 2]!.payGig('42', user.id)),
+      );
+      expect(new Set(attempts.map((transfer) => transfer.id)).size).toBe(1);
+      expect((await client.users.retrieve(user.id)).wallet.amount).toBe(2500);
+
+      const transfer = await client.transfers.retrieve(attempts[0]!.id);
+      const delivery = await signTestWebhook({ transfer, transfer_id: transfer.id }, SECRET);
+      const deliver = (index: number) =>
+        instances[index]!.webhooks(
+          new Request('https://app.example/api/dots/webhooks', { method: 'POST', ...delivery }),
+        );
+      const statuses = (await Promise.all([deliver(0), deliver(1)])).map((response) => response.status);
+      expect(statuses.sort()).toEqual([200, 409]);
+      expect(await (await deliver(1)).json()).toEqual({ received: true, duplicate: true });
+      expect(recorded).toEqual([transfer.id]);
+    } finally {
+      await Promise.all(instances.map((module) => module.redis.quit().catch(() => undefined)));
+      await redisServer.close();
+    }
   });
 
   it('server README, mounting the webhooks: Next.js, Hono and Express all verify and deliver', async () => {

@@ -10,6 +10,7 @@ export interface ServerSnippetContext {
   lookUpSession: (request: Request) => ResolvedUser | null;
   getSessionUser: (request: Request) => Promise<{ id: string; dotsUserId?: string | null } | null>;
   saveDotsUserId: (hostUserId: string, dotsUserId: string) => Promise<void>;
+  recordPayment: (transferId: string) => Promise<void>;
   dotsUserId: string;
   signal: AbortSignal;
   dots: DotsClient;

@@ -59,7 +59,7 @@ export const SNIPPET_CONTEXTS: Record<string, SnippetContext> = {
       ['.listen(3000)', ".listen(0, '127.0.0.1')"],
     ],
   },
-  'packages/server/README.md:10': { env: 'server', uses: ['dots', 'saveDotsUserId'] },
+  'packages/server/README.md:10': { env: 'server', uses: ['dots', 'saveDotsUserId', 'recordPayment'] },
   'packages/server/README.md:11': { env: 'server', uses: ['webhooks'] },
   'packages/server/README.md:12': { env: 'server', uses: ['app:hono', 'webhooks'] },
   'packages/server/README.md:13': { env: 'server', uses: ['app:express', 'webhooks'] },
@@ -69,4 +69,5 @@ export const SNIPPET_CONTEXTS: Record<string, SnippetContext> = {
     uses: ['flow_id', 'secret'],
     runWith: [["'http://127.0.0.1:3000/api/dots/webhooks'", 'ctx.webhookUrl']],
   },
+  'packages/server/README.md:16': { env: 'server', uses: ['dots', 'recordPayment'] },
 };

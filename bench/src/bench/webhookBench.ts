@@ -49,10 +49,13 @@ async function sign(payload: object, secret: string): Promise<Message> {
 
 /** A Dots transfer event (about 400 bytes, as a real one). */
 function transferEvent(): object {
+  const id = randomUUID();
+  // The documented body (`transfer` + `transfer_id`), named in `event` so no endpoint subscription is needed.
   return {
     event: 'transfer.completed',
-    data: {
-      id: randomUUID(),
+    transfer_id: id,
+    transfer: {
+      id,
       created: '2026-11-21T10:12:30.846081',
       user_id: randomUUID(),
       amount: -1000,

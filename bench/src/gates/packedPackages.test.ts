@@ -74,6 +74,15 @@ describe.each(PUBLISHED)('packed @dots-flow/%s', (folder) => {
   });
 });
 
+describe('packed @dots-flow/server/redis', () => {
+  it('imports in plain Node with no Redis client installed: the host passes its own', () => {
+    const run = importInNode('@dots-flow/server/redis');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(['createRedisDedupe', 'createRedisIdempotencyKeyStore']);
+  });
+});
+
 describe('packed @dots-flow/server under the browser condition', () => {
   it('throws on import with a fix-it message, so the API key cannot reach a browser bundle', () => {
     const run = importInNode('@dots-flow/server', ['browser']);

@@ -1,32 +1,91 @@
+import { StoreError } from './StoreError.js';
+
 /**
- * Remembers which webhook messages were handled, so a redelivery is answered without being
- * processed twice. `claim` marks an id and says whether it was new; `release` forgets it again
- * when processing failed, so Svix's retry gets processed.
+ * What a dedupe store found when a delivery arrived: `claimed` (new: process it), `processing`
+ * (another delivery of the same message is running: answer non-2xx so Svix retries later) or `done`
+ * (already processed: answer 200).
+ */
+export const WEBHOOK_CLAIMS = ['claimed', 'processing', 'done'] as const;
+export type WebhookClaim = (typeof WEBHOOK_CLAIMS)[number];
+
+/**
+ * Remembers which webhook messages were handled, so a redelivery is not processed twice. `claim`
+ * marks an id as being processed (for a while: a crashed process must not block Svix's retry for
+ * ever) and says what it found; `complete` marks it done; `release` forgets it after a failure.
+ * Older stores whose `claim` answers `true`/`false` (new / seen) still work.
  */
 export interface WebhookDedupe {
-  claim(id: string): boolean | Promise<boolean>;
+  claim(id: string): WebhookClaim | boolean | Promise<WebhookClaim | boolean>;
+  complete?(id: string): void | Promise<void>;
   release(id: string): void | Promise<void>;
 }
 
+/** Lifetimes shared by the in-memory and Redis dedupe stores. */
+export interface DedupeTimings {
+  /**
+   * How long a claim holds while its handler runs. After that a crashed (or very slow) delivery no
+   * longer blocks the next one. Default 120 000 ms (Svix's second retry comes after 5 minutes).
+   */
+  processingTtlMs?: number;
+  /** How long a processed id is remembered. Default 72 h: Svix's retries span about 28 h. */
+  doneTtlMs?: number;
+}
+
+export const DEFAULT_PROCESSING_TTL_MS = 120_000;
+export const DEFAULT_DONE_TTL_MS = 72 * 3_600_000;
+
+/** Reads and checks {@link DedupeTimings}; `who` names the caller in the error. */
+export function resolveDedupeTimings(who: string, timings: DedupeTimings): Required<DedupeTimings> {
+  const processingTtlMs = timings.processingTtlMs ?? DEFAULT_PROCESSING_TTL_MS;
+  const doneTtlMs = timings.doneTtlMs ?? DEFAULT_DONE_TTL_MS;
+  for (const [name, value] of [
+    ['processingTtlMs', processingTtlMs],
+    ['doneTtlMs', doneTtlMs],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value <= 0) {
+      throw new StoreError('invalid_options', `${who}: ${name} must be a positive whole number of milliseconds.`);
+    }
+  }
+  return { processingTtlMs, doneTtlMs };
+}
+
+export interface MemoryDedupeOptions extends DedupeTimings {
+  /** Most ids kept; the oldest go first. Default 10 000. */
+  maxEntries?: number;
+  /** The clock, in ms. Default `Date.now`. */
+  now?: () => number;
+}
+
 /**
- * The default {@link WebhookDedupe}: the last `maxEntries` message ids of this process.
- * Use a shared store (a database unique key, Redis `SET NX`) when several instances receive webhooks.
+ * The default {@link WebhookDedupe}: the last `maxEntries` message ids of this process. Use a shared
+ * store (`createRedisDedupe` from `@dots-flow/server/redis`) when several instances receive webhooks.
  */
-export function createMemoryDedupe(maxEntries = 10_000): WebhookDedupe {
+export function createMemoryDedupe(options: number | MemoryDedupeOptions = {}): WebhookDedupe {
+  const settings = typeof options === 'number' ? { maxEntries: options } : options;
+  const maxEntries = settings.maxEntries ?? 10_000;
   if (!Number.isSafeInteger(maxEntries) || maxEntries <= 0) {
     throw new TypeError('createMemoryDedupe: maxEntries must be a positive whole number.');
   }
-  const seen = new Set<string>();
+  const { processingTtlMs, doneTtlMs } = resolveDedupeTimings('createMemoryDedupe', settings);
+  const now = settings.now ?? Date.now;
+  const entries = new Map<string, { state: 'processing' | 'done'; expiresAt: number }>();
   return {
     claim(id) {
-      if (seen.has(id)) return false;
-      seen.add(id);
-      // A Set iterates in insertion order: the first entry is the oldest.
-      if (seen.size > maxEntries) seen.delete(seen.values().next().value as string);
-      return true;
+      const entry = entries.get(id);
+      if (entry && entry.expiresAt > now()) return entry.state;
+      entries.delete(id);
+      entries.set(id, { state: 'processing', expiresAt: now() + processingTtlMs });
+      // A Map iterates in insertion order: the first entry is the oldest.
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      return 'claimed';
+    },
+    complete(id) {
+      entries.delete(id);
+      entries.set(id, { state: 'done', expiresAt: now() + doneTtlMs });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     },
     release(id) {
-      seen.delete(id);
+      entries.delete(id);
     },
   };
 }

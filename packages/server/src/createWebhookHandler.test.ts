@@ -78,13 +78,17 @@ describe('createWebhookHandler', () => {
 
   it('answers unknown events with 200 and reports them to onEvent only', async () => {
     for (const payload of [
+      { event: 'invoice.paid', invoice_id: 'i' },
       { event: 'transfer.updated', transfer_id: 't' },
-      { event: 'payout_link.updated' },
       { other: 1 },
     ]) {
       expect((await handler()(await delivery(payload))).status).toBe(200);
     }
-    expect(events.map((event) => event.type)).toEqual(['transfer.updated', 'payout_link.updated', undefined]);
+    expect(events.map((event) => [event.type, event.known])).toEqual([
+      ['invoice.paid', false],
+      ['transfer.updated', true],
+      [undefined, false],
+    ]);
     expect(updates).toHaveLength(0);
     expect(dots.requests).toHaveLength(0);
   });

@@ -26,7 +26,29 @@ export { WebhookVerificationError, WEBHOOK_VERIFICATION_ERROR_CODES } from './We
 export type { WebhookVerificationErrorCode } from './WebhookVerificationError.js';
 export { createWebhookHandler } from './createWebhookHandler.js';
 export type { WebhookEvent, WebhookHandlerOptions } from './createWebhookHandler.js';
-export { createMemoryDedupe } from './createMemoryDedupe.js';
-export type { WebhookDedupe } from './createMemoryDedupe.js';
+export type { WebhookClient, WebhookContext, WebhookEventHandlers } from './webhookHandlers.js';
+export { DOTS_WEBHOOK_EVENT_TYPES, isDotsWebhookEventType } from './webhookEvents.js';
+export type {
+  DotsWebhookEvent,
+  DotsWebhookEventOf,
+  DotsWebhookEventType,
+  DotsWebhookPayloads,
+  DotsWebhookPayoutLink,
+  DotsWebhookTransfer,
+  KnownWebhookEvent,
+  UnrecognizedWebhookEvent,
+} from './webhookEvents.js';
+export { parseWebhookEvent } from './parseWebhookEvent.js';
+export type { ParseWebhookEventOptions } from './parseWebhookEvent.js';
+export { createMemoryDedupe, WEBHOOK_CLAIMS } from './createMemoryDedupe.js';
+export type { DedupeTimings, MemoryDedupeOptions, WebhookClaim, WebhookDedupe } from './createMemoryDedupe.js';
+export {
+  createIdempotencyKeys,
+  createMemoryIdempotencyKeyStore,
+  DOTS_IDEMPOTENCY_TTL_MS,
+} from './createIdempotencyKeys.js';
+export type { IdempotencyKeys, IdempotencyKeysOptions, IdempotencyKeyStore } from './createIdempotencyKeys.js';
+export { StoreError, STORE_ERROR_CODES } from './StoreError.js';
+export type { StoreErrorCode } from './StoreError.js';
 export { signTestWebhook } from './signTestWebhook.js';
 export type { SignedTestWebhook, SignTestWebhookOptions } from './signTestWebhook.js';

@@ -30,6 +30,8 @@ let receiverUrl: string;
 let client: DotsClient;
 let webhooks: WebHandler = () => new Response(null, { status: 503 });
 let updates: { flow: Flow; event: WebhookEvent }[] = [];
+let money: string[] = [];
+const failures: unknown[] = [];
 const log: string[] = [];
 
 beforeAll(async () => {
@@ -52,6 +54,17 @@ beforeAll(async () => {
     secret: SECRET,
     client,
     onFlowUpdated: (flow, event) => void updates.push({ flow, event }),
+    // What this endpoint subscribes to in Svix: places payout_link.claimed bodies, which carry no `event`.
+    onError: (error) => void failures.push(error),
+    eventTypes: ['flow.updated', 'transfer.completed', 'transfer.failed', 'payout_link.claimed'],
+    onTransferCompleted: async (event, { client: dots }) => {
+      const transfer = await dots.transfers.retrieve(event.payload.transfer_id);
+      money.push(`completed ${transfer.id} ${transfer.status} ${transfer.amount} ${event.payload.transfer.amount}`);
+    },
+    onPayoutLinkClaimed: async (event, { client: dots }) => {
+      const claimant = await dots.users.retrieve(event.payload.claimed_user_id!);
+      money.push(`claimed ${event.payload.id} by ${claimant.id}`);
+    },
   });
 });
 
@@ -63,6 +76,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   updates = [];
+  money = [];
 });
 
 /** Completes a step the way the sandbox's flow page does when the user submits its form. */
@@ -253,5 +267,46 @@ describe('signed webhooks from the sandbox → createWebhookHandler', () => {
     const response = await fetch(receiverUrl, { method: 'POST', headers, body });
     expect(response.status).toBe(200);
     expect(updates.map((update) => update.flow.id)).toEqual([flow.id]);
+  });
+
+  it("hands the sandbox's signed transfer.completed to onTransferCompleted, which reads the transfer back", async () => {
+    const user = await client.users.create({
+      first_name: 'Ada',
+      last_name: 'Hook',
+      email: 'ada@example.com',
+      country_code: '1',
+      phone_number: '4155550177',
+    });
+    const transfer = await client.transfers.create({ amount: -700, user_id: user.id });
+    await vi.waitFor(() => expect(money).toHaveLength(1));
+    expect(money).toEqual([`completed ${transfer.id} completed -700 -700`]);
+  });
+
+  it('dispatches a payout_link.claimed body (no event field; the sandbox does not send it yet) by subscription', async () => {
+    const user = await client.users.create({
+      first_name: 'Lin',
+      last_name: 'Payee',
+      email: 'lin@example.com',
+      country_code: '1',
+      phone_number: '4155550178',
+    });
+    const link = {
+      id: randomUUID(),
+      created: '2026-12-02T07:00:00.000000',
+      link: `${sandbox.url}/flow/${randomUUID()}`,
+      amount: 1500,
+      status: 'claimed',
+      claimed_user_id: user.id,
+      flow_id: randomUUID(),
+    };
+    const { body, headers } = await signTestWebhook(link, SECRET);
+    expect((await fetch(receiverUrl, { method: 'POST', headers, body })).status).toBe(200);
+    expect(money).toEqual([`claimed ${link.id} by ${user.id}`]);
+    // The same body naming a user the sandbox does not know: the read-back fails, Svix is told to retry.
+    const stranger = await signTestWebhook({ ...link, claimed_user_id: randomUUID() }, SECRET);
+    const response = await fetch(receiverUrl, { method: 'POST', ...stranger });
+    expect(response.status).toBe(502);
+    expect(money).toHaveLength(1);
+    expect(failures.at(-1)).toMatchObject({ name: 'DotsApiError', code: 'not_found' });
   });
 });

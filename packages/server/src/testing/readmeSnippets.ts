@@ -40,6 +40,7 @@ declare global {
   };
   function getSessionUser(request: Request): Promise<{ id: string; dotsUserId?: string | null } | null>;
   function saveDotsUserId(hostUserId: string, dotsUserId: string): Promise<void>;
+  function recordPayment(transferId: string): Promise<void>;
 }
 export {};
 `;
