@@ -231,8 +231,9 @@ export const Loading: Story = {
 export const BackendError: Story = {
   parameters: { dots: { endpoint: flakyEndpoint } },
   play: async ({ canvas, args }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('502: Dots is unavailable');
-    expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'backend_failed' }));
+    // The person's message is the same in every build; the backend's own words are a development-only detail.
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('This step could not load.');
+    expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'backend_failed', status: 502 }));
     expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
     expect(canvas.queryByTitle(FRAME_TITLE)).toBeNull();
   },
@@ -251,13 +252,17 @@ export const BackendErrorRetried: Story = {
   },
 };
 
-/** The backend answers a link on a look-alike origin: it is refused, never framed. */
+/** The backend answers a link on a look-alike origin: it is refused, never framed, and no retry is offered. */
 export const UntrustedLink: Story = {
   parameters: { dots: { endpoint: ENDPOINTS.hostile } },
   play: async ({ canvas, args }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('is not trusted');
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('This step cannot be shown.');
+    expect(alert.textContent).not.toContain('dots-flow:');
     expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'untrusted_link' }));
     expect(canvas.queryByTitle(FRAME_TITLE)).toBeNull();
+    // A retry would get the same refused link.
+    expect(canvas.queryByRole('button', { name: 'Try again' })).toBeNull();
   },
 };
 
@@ -266,7 +271,10 @@ export const FrameTimeout: Story = {
   args: { frameTimeoutMs: 1_500 },
   parameters: { dots: { endpoint: ENDPOINTS.silent } },
   play: async ({ canvas, args }) => {
-    await expect(await canvas.findByRole('alert', {}, { timeout: 8_000 })).toHaveTextContent('sent nothing');
+    await expect(await canvas.findByRole('alert', {}, { timeout: 8_000 })).toHaveTextContent(
+      'This step could not load.',
+    );
+    expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
     expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'frame_timeout' }));
     expect(args.onReady).not.toHaveBeenCalled();
   },

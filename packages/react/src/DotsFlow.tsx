@@ -13,9 +13,9 @@ export interface ErrorFallbackProps {
 /** Every prop of `DotsFlow` except where its flow comes from (`steps` or `flow`). */
 export interface DotsFlowBaseProps
   extends FlowViewOptions, Omit<HTMLAttributes<HTMLDivElement>, keyof FlowViewOptions | 'children'> {
-  /** Shown over the reserved space until the flow page has loaded. */
+  /** Shown in the reserved space while the flow is being created; then the frame shows the flow page's own loading. */
   loadingFallback?: ReactNode;
-  /** Replaces the default error message and "Try again" button. */
+  /** Replaces the default error UI (a short message per code, "Try again" where a retry helps). */
   errorFallback?: (props: ErrorFallbackProps) => ReactNode;
   /** Rendered above the frame, inside the flow's context (e.g. `<FlowProgress />`). */
   children?: ReactNode;

@@ -34,6 +34,8 @@ export type { CreateFlowFn, FlowRequest } from './flowSource.js';
 export {
   DotsFlowError,
   isDotsFlowError,
+  ERROR_MESSAGES,
+  isRetryable,
   STEPS,
   APPEARANCE_VARIABLES,
   flowLinkWithAppearance,
