@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { within } from 'storybook/test';
 import { expect, fn, waitFor } from 'storybook/test';
-import { DotsFlow, FlowProgress, type StepInput, type StepName, type StepStatus } from '@dots-flow/react';
-import { ENDPOINTS, flakyEndpoint } from './support/backend.js';
+import { DotsFlow, FlowProgress, type Flow, type StepInput, type StepName, type StepStatus } from '@dots-flow/react';
+import { ENDPOINTS, flakyEndpoint, startBackend } from './support/backend.js';
 import { flowPage, press, verifyPhone } from './support/flowPage.js';
 
 const usage = `
@@ -185,6 +185,38 @@ export const MultiStepCompleted: Story = {
   },
 };
 
+/** What a route loader does: your backend creates the flow, and the page gets the Dots flow object. */
+async function flowFromLoader(steps: StepInput[]): Promise<Flow> {
+  await startBackend();
+  const response = await fetch(ENDPOINTS.newUser, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ steps }),
+  });
+  return (await response.json()) as Flow;
+}
+
+/**
+ * A flow your backend already created (a Payout Link's flow, or one made in a route loader), passed as `flow`
+ * instead of `steps`: the same link check, progress and callbacks, and no request to create one.
+ */
+export const GivenFlow: Story = {
+  loaders: [async () => ({ flow: await flowFromLoader(['payout']) })],
+  render: ({ steps: _steps, metadata: _metadata, ...args }, { loaded }) => (
+    <DotsFlow {...args} flow={loaded.flow as Flow}>
+      <FlowProgress style={{ marginBlockEnd: 16 }} />
+    </DotsFlow>
+  ),
+  play: async ({ canvas, args, loaded }) => {
+    const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+    expect(frame.getAttribute('src')).toBe((loaded.flow as Flow).link);
+    await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce(), { timeout: 8_000 });
+    await expectScreen(frame, 'Verify your phone');
+    expect(canvas.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['1Verify phone', '2Withdraw']);
+    expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
 /** The backend is still creating the flow. */
 export const Loading: Story = {
   parameters: { dots: { endpoint: ENDPOINTS.slow } },
@@ -199,8 +231,9 @@ export const Loading: Story = {
 export const BackendError: Story = {
   parameters: { dots: { endpoint: flakyEndpoint } },
   play: async ({ canvas, args }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('502: Dots is unavailable');
-    expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'backend_failed' }));
+    // The person's message is the same in every build; the backend's own words are a development-only detail.
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('This step could not load.');
+    expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'backend_failed', status: 502 }));
     expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
     expect(canvas.queryByTitle(FRAME_TITLE)).toBeNull();
   },
@@ -219,13 +252,17 @@ export const BackendErrorRetried: Story = {
   },
 };
 
-/** The backend answers a link on a look-alike origin: it is refused, never framed. */
+/** The backend answers a link on a look-alike origin: it is refused, never framed, and no retry is offered. */
 export const UntrustedLink: Story = {
   parameters: { dots: { endpoint: ENDPOINTS.hostile } },
   play: async ({ canvas, args }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('is not trusted');
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('This step cannot be shown.');
+    expect(alert.textContent).not.toContain('dots-flow:');
     expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'untrusted_link' }));
     expect(canvas.queryByTitle(FRAME_TITLE)).toBeNull();
+    // A retry would get the same refused link.
+    expect(canvas.queryByRole('button', { name: 'Try again' })).toBeNull();
   },
 };
 
@@ -234,7 +271,10 @@ export const FrameTimeout: Story = {
   args: { frameTimeoutMs: 1_500 },
   parameters: { dots: { endpoint: ENDPOINTS.silent } },
   play: async ({ canvas, args }) => {
-    await expect(await canvas.findByRole('alert', {}, { timeout: 8_000 })).toHaveTextContent('sent nothing');
+    await expect(await canvas.findByRole('alert', {}, { timeout: 8_000 })).toHaveTextContent(
+      'This step could not load.',
+    );
+    expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
     expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'frame_timeout' }));
     expect(args.onReady).not.toHaveBeenCalled();
   },
@@ -243,7 +283,7 @@ export const FrameTimeout: Story = {
 const secondStepComplete = fn();
 
 const twoFlows = {
-  render: (args) => (
+  render: ({ steps: _steps, flow: _flow, ...args }) => (
     <div style={{ display: 'grid', gap: 24, gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))' }}>
       <DotsFlow {...args} steps={['compliance']} title="Tax information flow">
         <FlowProgress messages={{ progress: 'Tax information progress' }} style={{ marginBlockEnd: 12 }} />

@@ -4,16 +4,20 @@ import { formatKilobytes, measureBundle } from './bundleCost.js';
 import { attributeToSources } from './sourceAttribution.js';
 
 /**
- * Issue 6 asks for 3.5 kB min+gzip (goal: under 3 kB), and that is not met: the import measures about 4.43 kB,
+ * Issue 6 asks for 3.5 kB min+gzip (goal: under 3 kB), and that is not met: the import measures about 4.47 kB,
  * and removing every optional extra in turn still leaves about 3.9 kB (see the issue's notes). The project's hard
  * ceiling is 4,500 B. This is a ratchet just above today's figure so nothing grows unnoticed; lower it with every
  * saving and never raise it past 4,500 B. (Dots' documented flow contract and the core flow controller fit within
- * 4445 → 4435 after the controller's own diet; the React `appearance` props, about 105 B, did not fit and wait
- * for a budget decision.)
+ * 4445 → 4435 after the controller's own diet. Then 4428 → 4434 with the `flow` prop (+33 B, paid for by one
+ * createFlowController call site, FlowView reading its own props, the error check from the session's `error`,
+ * the environment keyed by JSON and production `receive()` without its redundant object check), and → 4470 with the
+ * designed error UI of issue 14 (human messages per code in core, retry only where it helps: +95 B, less the
+ * backend's wording and the one-loading-state FlowView). The React `appearance` props, about 150–210 B as built,
+ * still do not fit and wait for a budget decision.)
  * TARGET_BYTES is what the issue requires.
  */
 const TARGET_BYTES = 3500;
-const BUDGET_BYTES = 4435;
+const BUDGET_BYTES = 4477;
 const ENTRY = "export { DotsProvider, DotsFlow } from '@dots-flow/react';";
 
 describe('size budget', () => {

@@ -1,3 +1,5 @@
+import { ERROR_MESSAGES } from './errorMessages.js';
+
 export const DOTS_FLOW_ERROR_CODES = [
   'backend_failed',
   'network',
@@ -24,10 +26,10 @@ export class DotsFlowError extends Error {
   /** HTTP status of the host backend's answer, when there was one. */
   declare readonly status: number | undefined;
 
-  /** An empty `message` (production builds drop the long ones) becomes a short one naming the code. */
+  /** An empty `message` (production builds drop the long ones) becomes the code's short human one (`ERROR_MESSAGES`). */
   constructor(code: DotsFlowErrorCode, message?: string, options?: { cause?: unknown; status?: number }) {
     // Error reads only `cause` from its options, and an undefined cause is left out entirely.
-    super(message || `dots-flow: ${code}`, options?.cause === undefined ? undefined : options);
+    super(message || ERROR_MESSAGES[code], options?.cause === undefined ? undefined : options);
     this.code = code;
     this.status = options?.status;
   }

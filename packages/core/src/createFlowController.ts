@@ -101,7 +101,7 @@ export function createFlowController(options: FlowControllerOptions): FlowContro
             'frame_timeout',
             process.env.NODE_ENV !== 'production'
               ? `The flow page sent nothing within ${ms / 1000}s. Check that its origin is reachable and not blocked by a Content Security Policy (frame-src).`
-              : 'The flow page did not load.',
+              : '',
           ),
         );
       }, ms);
@@ -128,8 +128,9 @@ export function createFlowController(options: FlowControllerOptions): FlowContro
             ? error
             : new DotsFlowError(
                 'backend_failed',
-                'Creating the flow failed' +
-                  (process.env.NODE_ENV !== 'production' ? ' unexpectedly. See `cause` for details.' : '.'),
+                process.env.NODE_ENV !== 'production'
+                  ? 'Creating the flow failed unexpectedly. See `cause` for details.'
+                  : '',
                 { cause: error },
               ),
         );

@@ -23,6 +23,7 @@ export type {
 export type { CreateFlowRequest, Flow, FlowMessage, FlowMetadata, JsonValue, DotsEnvironment } from './types.js';
 export { DotsFlowError, isDotsFlowError, DOTS_FLOW_ERROR_CODES } from './DotsFlowError.js';
 export type { DotsFlowErrorCode } from './DotsFlowError.js';
+export { ERROR_MESSAGES, isRetryable } from './errorMessages.js';
 export { parseFlowMessage, MAX_FRAME_HEIGHT } from './parseFlowMessage.js';
 export { parseFlow } from './parseFlow.js';
 export { DOTS_API_URLS, DOTS_FRAME_ORIGINS } from './environments.js';

@@ -20,23 +20,31 @@ export function endpointFlowSource(endpoint: string): CreateFlowFn {
         ? cause
         : new DotsFlowError(
             'network',
-            `Could not reach ${endpoint}.` +
-              (process.env.NODE_ENV !== 'production' ? ' Check your connection and that the backend is running.' : ''),
+            process.env.NODE_ENV !== 'production'
+              ? `Could not reach ${endpoint}. Check your connection and that the backend is running.`
+              : '',
             { cause },
           );
     });
     const { ok, status } = response;
     const body: unknown = await response.json().catch(() => null);
     if (!ok) {
-      const detail = backendMessage(body);
-      throw new DotsFlowError('backend_failed', `${endpoint} answered ${status}${detail ? `: ${detail}` : ''}.`, {
-        status,
-      });
+      // Production builds keep the status (error.status) and the code's human message; the backend's own words
+      // are a developer's detail.
+      throw new DotsFlowError(
+        'backend_failed',
+        process.env.NODE_ENV !== 'production'
+          ? `${endpoint} answered ${status}${withDetail(backendMessage(body))}.`
+          : '',
+        { status },
+      );
     }
     // A body that is not JSON is null (TanStack Query keeps no undefined), which parseFlow refuses as invalid_response.
     return body;
   };
 }
+
+const withDetail = (detail: string | undefined) => (detail ? `: ${detail}` : '');
 
 // Reads `{ error: { message } }` (our server kit's shape) or `{ message }` from a parsed JSON body (plain data:
 // no getters, no prototypes worth guarding), and only ever a string of it.

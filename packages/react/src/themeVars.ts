@@ -7,10 +7,12 @@ import type { CSSProperties } from 'react';
 // The two variables the default flow UI reads stand alone, so a bundle with only DotsFlow takes just these.
 export const radiusVar = 'var(--dots-flow-radius, 12px)';
 export const mutedVar = 'var(--dots-flow-muted, rgba(127, 127, 127, 0.1))';
+export const accentVar = 'var(--dots-flow-accent, #2563eb)';
+export const accentFgVar = 'var(--dots-flow-accent-fg, #fff)';
 
 export const themeVars = {
-  accent: 'var(--dots-flow-accent, #2563eb)',
-  accentFg: 'var(--dots-flow-accent-fg, #fff)',
+  accent: accentVar,
+  accentFg: accentFgVar,
   success: 'var(--dots-flow-success, #15803d)',
   muted: mutedVar,
   border: 'var(--dots-flow-border, rgba(127, 127, 127, 0.45))',
