@@ -5,10 +5,13 @@ import {
   hostUserIdOf,
   type DotsClient,
   type ResolvedUser,
+  type WebhookEvent,
 } from '@dots-flow/server';
 import { accountRoutes, apiError } from './accountRoutes.js';
 import type { HostStore, HostUser, LinkResult } from './jsonFileStore.js';
 import { hashSessionToken, readSessionToken } from './sessionCookie.js';
+import { moneyRoutes } from './moneyRoutes.js';
+import { toHistoryItem } from './walletHistory.js';
 import { webhookEventsRoute } from './webhookEventsRoute.js';
 import type { WebhookLog } from './webhookLog.js';
 
@@ -65,10 +68,34 @@ export function createHostApi(options: HostApiOptions): HostApi {
     onError: (error) => log(`[backend] flow route failed: ${String(error)}`),
   });
 
+  // Transfer events carry `transfer_id`; the transfer is read back from Dots, and its owner is the host user
+  // our own store links to its Dots user: nothing in the body is trusted.
+  const onTransferEvent = async (event: WebhookEvent) => {
+    const transferId = event.payload['transfer_id'];
+    if (event.type === 'flow.updated' || typeof transferId !== 'string') return;
+    const transfer = await client.transfers.retrieve(transferId);
+    const owner = store.userByDotsUserId(transfer.user_id);
+    if (!owner) {
+      log(`[backend] transfer webhook for a Dots user no host user has; ignored.`);
+      return;
+    }
+    const item = toHistoryItem(transfer);
+    webhookLog.add(owner.id, {
+      kind: 'transfer',
+      webhookId: event.id,
+      event: event.type ?? `transfer.${transfer.status}`,
+      transferId: transfer.id,
+      amountCents: item.amountCents,
+      description: item.description,
+      status: transfer.status,
+    });
+  };
+
   const webhooks = createWebhookHandler({
     secret: options.webhookSecret,
     client,
     onError: (error) => log(`[backend] webhook failed: ${String(error)}`),
+    onEvent: (event) => onTransferEvent(event),
     async onFlowUpdated(flow, event) {
       // The owner stamp was written by our own flow route with our API key, and this flow was just
       // read back from Dots: it is trusted, unlike anything the browser says.
@@ -93,6 +120,7 @@ export function createHostApi(options: HostApiOptions): HostApi {
           (await store.markPayoutsReady(hostUserId, flow.user_id)));
       if (payoutsReady && !wasReady) log(`[backend] sign-up finished for host user ${hostUserId}`);
       webhookLog.add(hostUserId, {
+        kind: 'flow',
         webhookId: event.id,
         event: event.type ?? 'unknown',
         flowId: flow.id,
@@ -114,6 +142,7 @@ export function createHostApi(options: HostApiOptions): HostApi {
   app.get('/api/config', (c) => c.json({ frameOrigins }));
 
   app.route('/', accountRoutes({ store, userOf }));
+  app.route('/', moneyRoutes({ client, userOf, log }));
   app.all('/api/dots/flows', (c) => flows(c.req.raw));
   app.all('/api/dots/flows/*', (c) => flows(c.req.raw));
   // The handler reads the raw bytes itself: nothing may parse the body before it.

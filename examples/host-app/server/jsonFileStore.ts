@@ -43,6 +43,8 @@ export interface HostStore {
   getUser(id: string): HostUser | undefined;
   /** The user who signs in with `email` (compared lower-cased). */
   userByEmail(email: string): HostUser | undefined;
+  /** The host user linked to that Dots user. */
+  userByDotsUserId(dotsUserId: string): HostUser | undefined;
   /** Throws `StoreError('email_taken')` when another user has that email. */
   createUser(name: string, credentials?: NewUserCredentials): Promise<HostUser>;
   /** Records the Dots user id of a host user. An id already stored is never replaced. */
@@ -155,6 +157,10 @@ export async function openJsonFileStore(file: string, options: { fs?: StoreFs } 
     file,
     getUser: (id) => users.get(id),
     userByEmail,
+    userByDotsUserId(dotsUserId) {
+      for (const user of users.values()) if (user.dotsUserId === dotsUserId) return user;
+      return undefined;
+    },
     async createUser(name, credentials) {
       const email = credentials?.email.toLowerCase() ?? null;
       if (email !== null && userByEmail(email)) {

@@ -57,6 +57,12 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
   const callbacks = useCallbackLog();
   const environment = useMemo(() => ({ frameOrigins }), [frameOrigins]);
   const webhooks = useWebhookLog(user?.id, (entry) => {
+    // Money moved: the balance, history and gigs the backend reads from Dots changed.
+    if (entry.kind === 'transfer') {
+      void queryClient.invalidateQueries({ queryKey: ['wallet'] });
+      void queryClient.invalidateQueries({ queryKey: ['gigs'] });
+      return;
+    }
     // A new Dots user, or sign-up finished: the backend's answer to /api/me changed.
     if (entry.link === 'linked' || (entry.payoutsReady && !user?.payoutsReady)) {
       void queryClient.invalidateQueries({ queryKey: ['me'] });

@@ -22,8 +22,35 @@ export interface ServerFlow {
   completed_steps: string[];
 }
 
-// The backend's own type: the page renders exactly what the backend logs.
+// The backend's own types: the page renders exactly what the backend logs and answers.
 export type { WebhookLogEntry } from '../server/webhookLog.js';
+export type { HistoryItem } from '../server/walletHistory.js';
+import type { HistoryItem } from '../server/walletHistory.js';
+
+export interface Wallet {
+  balanceCents: number;
+  withdrawableCents: number;
+  /** The user's default payout method as a person says it ("PayPal"), or `null` when Dots does not say. */
+  payoutMethod: string | null;
+  /** Newest first. */
+  history: HistoryItem[];
+}
+
+export interface GigPayment {
+  gigId: string;
+  title: string;
+  amountCents: number;
+  status: string;
+  paidAt: string;
+  transferId: string;
+}
+
+export interface Gig {
+  id: string;
+  title: string;
+  payCents: number;
+  payment: GigPayment | null;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -59,4 +86,10 @@ export const api = {
     request<{ user: User }>('/api/session', json('POST', credentials)).then((body) => body.user),
   signOut: () => request<null>('/api/session', { method: 'DELETE' }),
   flow: (id: string) => request<ServerFlow>(`/api/dots/flows/${encodeURIComponent(id)}`),
+  wallet: () => request<Wallet>('/api/wallet'),
+  gigs: () => request<{ gigs: Gig[] }>('/api/gigs').then((body) => body.gigs),
+  completeGig: (gigId: string) =>
+    request<{ payment: GigPayment; replayed: boolean }>(`/api/gigs/${encodeURIComponent(gigId)}/complete`, {
+      method: 'POST',
+    }),
 };

@@ -98,6 +98,23 @@ export async function startHarness() {
     return call('/api/dots/webhooks', { method: 'POST', headers, body });
   };
 
+  /** A host user who finished sign-up (onboarding + compliance, confirmed by a webhook): has a Dots user. */
+  const signUpReady = async (name = 'Ada') => {
+    const account = await signUp(name);
+    const flow = await createFlow(account.cookie, { steps: ['compliance'] });
+    await completeOnboarding(flow.id);
+    const done = await completeCompliance(flow.id);
+    const delivered = await deliverWebhook(flow.id);
+    if (delivered.status !== 200) throw new Error(`webhook failed: ${delivered.status}`);
+    return { ...account, dotsUserId: done.user_id! };
+  };
+
+  /** Delivers a signed transfer webhook as the sandbox sends it: `{ transfer_id, transfer }`. */
+  const deliverTransferWebhook = async (transferId: string, secret = SECRET) => {
+    const { body, headers } = await signTestWebhook({ transfer_id: transferId }, secret);
+    return call('/api/dots/webhooks', { method: 'POST', headers, body });
+  };
+
   const close = async () => {
     api.close();
     await sandbox.close();
@@ -114,6 +131,9 @@ export async function startHarness() {
     completeOnboarding,
     completeCompliance,
     deliverWebhook,
+    signUpReady,
+    deliverTransferWebhook,
+    sandbox,
     store,
     webhookLog,
     client,

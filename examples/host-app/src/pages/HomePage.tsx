@@ -1,6 +1,8 @@
 import type { User } from '../api.js';
 import { DevOnly } from '../devView.js';
+import { GigList } from '../GigList.js';
 import { Link } from '../router.js';
+import { ActivityList, BalanceCard } from '../WalletSummary.js';
 
 export function HomePage({ user }: { user: User | null }) {
   if (!user) {
@@ -40,24 +42,19 @@ export function HomePage({ user }: { user: User | null }) {
   return (
     <>
       <h1 tabIndex={-1}>Hello, {user.name}</h1>
-      <p>Your payouts are set up.</p>
+      <p>Your payouts are set up. Finish a gig and the money is in your balance right away.</p>
       <DevOnly>
         <p className="muted">
           Dots user <code data-dots-user-id={user.dotsUserId}>{user.dotsUserId}</code>
         </p>
       </DevOnly>
-      <ul className="cards">
-        <li className="card">
-          <h2>Payout settings</h2>
-          <p>Bank account, PayPal or Venmo.</p>
-          <Link to="/account">Manage payout methods</Link>
-        </li>
-        <li className="card">
-          <h2>Withdraw</h2>
-          <p>Send your balance to your default method.</p>
-          <Link to="/withdraw">Withdraw funds</Link>
-        </li>
-      </ul>
+      <div className="dashboard">
+        <GigList />
+        <div className="stack">
+          <BalanceCard />
+          <ActivityList />
+        </div>
+      </div>
     </>
   );
 }
