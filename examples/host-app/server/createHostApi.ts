@@ -13,6 +13,7 @@ import { hashSessionToken, readSessionToken } from './sessionCookie.js';
 import { moneyRoutes } from './moneyRoutes.js';
 import { toHistoryItem } from './walletHistory.js';
 import { webhookEventsRoute } from './webhookEventsRoute.js';
+import { whiteLabelRoutes } from './whiteLabelRoutes.js';
 import type { WebhookLog } from './webhookLog.js';
 
 export interface HostApiOptions {
@@ -143,6 +144,7 @@ export function createHostApi(options: HostApiOptions): HostApi {
 
   app.route('/', accountRoutes({ store, userOf }));
   app.route('/', moneyRoutes({ client, userOf, log }));
+  app.route('/', whiteLabelRoutes({ store, client, userOf, log }));
   app.all('/api/dots/flows', (c) => flows(c.req.raw));
   app.all('/api/dots/flows/*', (c) => flows(c.req.raw));
   // The handler reads the raw bytes itself: nothing may parse the body before it.

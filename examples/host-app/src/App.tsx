@@ -7,6 +7,7 @@ import { DevOnly, DevViewProvider, DevViewToggle } from './devView.js';
 import { LogPanel } from './LogPanel.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { PhoneVerificationPage } from './pages/PhoneVerificationPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { SignUpPage } from './pages/SignUpPage.js';
 import { WithdrawPage } from './pages/WithdrawPage.js';
@@ -20,6 +21,8 @@ function page(path: string, user: User | null): ReactNode {
       return <HomePage user={user} />;
     case '/signup':
       return <SignUpPage user={user} />;
+    case '/signup/phone':
+      return <PhoneVerificationPage user={user} />;
     case '/signin':
       return <SignInPage user={user} />;
     case '/account':

@@ -7,6 +7,8 @@ export interface User {
   dotsUserId: string | null;
   /** Sign-up is finished: Dots reports the tax step done (read back by the backend after a webhook). */
   payoutsReady: boolean;
+  /** The Dots user was made from Acme's own phone form (white label): Acme verifies and pays out through the API. */
+  whiteLabel: boolean;
 }
 
 export interface NewAccount {
@@ -87,6 +89,16 @@ export const api = {
   signOut: () => request<null>('/api/session', { method: 'DELETE' }),
   flow: (id: string) => request<ServerFlow>(`/api/dots/flows/${encodeURIComponent(id)}`),
   wallet: () => request<Wallet>('/api/wallet'),
+  cashOut: (payout: { amountCents: number; requestId: string }) =>
+    request<{ payout: { amountCents: number; payoutMethod: string | null; status: string; transferId: string } }>(
+      '/api/payouts',
+      json('POST', payout),
+    ).then((body) => body.payout),
+  startPhoneVerification: (details: { firstName: string; lastName: string; phone: string }) =>
+    request<{ user: User; phoneEnding: string }>('/api/dots-user', json('POST', details)),
+  sendCode: () => request<{ sent: boolean }>('/api/dots-user/send-code', { method: 'POST' }),
+  verifyCode: (code: string) =>
+    request<{ user: User }>('/api/dots-user/verify', json('POST', { code })).then((body) => body.user),
   gigs: () => request<{ gigs: Gig[] }>('/api/gigs').then((body) => body.gigs),
   completeGig: (gigId: string) =>
     request<{ payment: GigPayment; replayed: boolean }>(`/api/gigs/${encodeURIComponent(gigId)}/complete`, {

@@ -26,9 +26,11 @@ export function HomePage({ user }: { user: User | null }) {
         <div className="card">
           <h2>Finish setting up payouts</h2>
           <p>
-            {user.dotsUserId
-              ? 'Your phone is verified. Add your tax details and you can get paid.'
-              : 'Verify your phone and add your tax details with Dots, and you can get paid.'}
+            {user.whiteLabel
+              ? 'Enter the code we texted you, and you can get paid.'
+              : user.dotsUserId
+                ? 'Your phone is verified. Add your tax details and you can get paid.'
+                : 'Verify your phone and add your tax details with Dots, and you can get paid.'}
           </p>
           <p>
             <Link className="button" to="/signup">

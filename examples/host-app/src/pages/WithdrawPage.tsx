@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { DotsFlow, type StepInput } from '@dots-flow/react';
 import type { User, Wallet } from '../api.js';
 import { useCallbackLog } from '../callbackLog.js';
+import { CashOutForm } from '../CashOutForm.js';
 import { DevOnly } from '../devView.js';
 import { FlowDetails, useServerFlow } from '../FlowDetails.js';
 import { formatMoney } from '../money.js';
@@ -20,7 +21,9 @@ export function WithdrawPage({ user }: { user: User | null }) {
   return (
     <NeedsPayoutsReady user={user} title="Withdraw">
       <h1 tabIndex={-1}>Withdraw</h1>
-      {done ? (
+      {user?.whiteLabel ? (
+        <CashOutForm />
+      ) : done ? (
         <WithdrawalRequested flowId={done.flowId} before={done.before} />
       ) : (
         <>
