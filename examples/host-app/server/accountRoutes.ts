@@ -25,14 +25,17 @@ export function apiError(c: Context, status: ErrorStatus | 404 | 500, code: stri
   return c.json({ error: { code, message } }, status);
 }
 
-/** What the browser may know about its user: no email, no hash, no session. */
-export const publicUser = (user: HostUser) => ({
+/** What the browser may know about its user: no email, no hash, no session. `isAdmin` opens the admin pages. */
+export const publicUser = (user: HostUser, isAdmin = false) => ({
   id: user.id,
   name: user.name,
   dotsUserId: user.dotsUserId,
   payoutsReady: user.payoutsReady,
   whiteLabel: user.whiteLabel,
+  isAdmin,
 });
+
+export type PublicUser = ReturnType<typeof publicUser>;
 
 function checkEmail(email: string): string {
   if (email.length > EMAIL_MAX || CONTROL.test(email) || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -56,9 +59,12 @@ async function startSession(c: Context, store: HostStore, user: HostUser) {
 export function accountRoutes({
   store,
   userOf,
+  view = (user) => publicUser(user),
 }: {
   store: HostStore;
   userOf: (request: Request) => HostUser | undefined;
+  /** The user as the browser sees it. Default: `publicUser`, nobody an admin. */
+  view?: (user: HostUser) => PublicUser;
 }) {
   const app = new Hono();
   const limit = bodyLimit({
@@ -80,7 +86,7 @@ export function accountRoutes({
 
   app.get('/api/me', (c) => {
     const user = userOf(c.req.raw);
-    return c.json({ user: user ? publicUser(user) : null });
+    return c.json({ user: user ? view(user) : null });
   });
 
   app.post(
@@ -107,7 +113,7 @@ export function accountRoutes({
       }
       const user = await store.createUser(name, { email, passwordHash: await hashPassword(password) });
       await startSession(c, store, user);
-      return c.json({ user: publicUser(user) }, 201);
+      return c.json({ user: view(user) }, 201);
     }),
   );
 
@@ -128,7 +134,7 @@ export function accountRoutes({
         );
       }
       await startSession(c, store, user);
-      return c.json({ user: publicUser(user) });
+      return c.json({ user: view(user) });
     }),
   );
 

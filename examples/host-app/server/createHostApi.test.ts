@@ -46,6 +46,7 @@ describe('sessions', () => {
         dotsUserId: null,
         payoutsReady: false,
         whiteLabel: false,
+        isAdmin: false,
       },
     });
   });

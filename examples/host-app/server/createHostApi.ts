@@ -7,7 +7,7 @@ import {
   type ResolvedUser,
   type WebhookEvent,
 } from '@dots-flow/server';
-import { accountRoutes, apiError } from './accountRoutes.js';
+import { accountRoutes, apiError, publicUser } from './accountRoutes.js';
 import type { HostStore, HostUser, LinkResult } from './jsonFileStore.js';
 import { hashSessionToken, readSessionToken } from './sessionCookie.js';
 import { moneyRoutes } from './moneyRoutes.js';
@@ -23,6 +23,8 @@ export interface HostApiOptions {
   webhookLog: WebhookLog;
   /** The Dots flow-page origins the browser may frame, e.g. `[sandbox.url]`. */
   frameOrigins: string[];
+  /** Accounts with these emails (compared lower-cased) may use the admin pages (Payout Links). Default: none. */
+  adminEmails?: readonly string[];
   /** Where the backend reports failures and notable events. Default: console. */
   log?: (line: string) => void;
 }
@@ -48,6 +50,10 @@ export function createHostApi(options: HostApiOptions): HostApi {
   const { store, client, webhookLog, frameOrigins } = options;
   const log = options.log ?? ((line: string) => console.log(line));
   const closing = new AbortController();
+
+  const admins = new Set((options.adminEmails ?? []).map((email) => email.toLowerCase()));
+  const isAdmin = (user: HostUser) => user.email !== null && admins.has(user.email);
+  const view = (user: HostUser) => publicUser(user, isAdmin(user));
 
   const userOf = (request: Request): HostUser | undefined => {
     const token = readSessionToken(request.headers.get('cookie'));
@@ -142,14 +148,17 @@ export function createHostApi(options: HostApiOptions): HostApi {
 
   app.get('/api/config', (c) => c.json({ frameOrigins }));
 
-  app.route('/', accountRoutes({ store, userOf }));
+  app.route('/', accountRoutes({ store, userOf, view }));
   app.route('/', moneyRoutes({ client, userOf, log }));
-  app.route('/', whiteLabelRoutes({ store, client, userOf, log }));
+  app.route('/', whiteLabelRoutes({ store, client, userOf, log, view }));
   app.all('/api/dots/flows', (c) => flows(c.req.raw));
   app.all('/api/dots/flows/*', (c) => flows(c.req.raw));
   // The handler reads the raw bytes itself: nothing may parse the body before it.
   app.all('/api/dots/webhooks', (c) => webhooks(c.req.raw));
-  app.get('/api/events', webhookEventsRoute({ log: webhookLog, userOf, closing: closing.signal }));
+  app.get(
+    '/api/events',
+    webhookEventsRoute({ log: webhookLog, channelOf: (r) => userOf(r)?.id, closing: closing.signal }),
+  );
 
   app.notFound((c) => apiError(c, 404, 'not_found', `No API route at ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

@@ -32,11 +32,28 @@ export interface TransferWebhookEntry {
   status: string;
 }
 
-export type WebhookLogEntry = FlowWebhookEntry | TransferWebhookEntry;
+/** One verified `payout_link.*` webhook, with the Payout Link as the backend read it back from Dots. */
+export interface PayoutLinkWebhookEntry {
+  kind: 'payout_link';
+  seq: number;
+  receivedAt: string;
+  webhookId: string;
+  event: string;
+  payoutLinkId: string;
+  status: string;
+  amountCents: number;
+}
+
+export type WebhookLogEntry = FlowWebhookEntry | TransferWebhookEntry | PayoutLinkWebhookEntry;
 
 /** What `add` takes: an entry without the fields the log fills in. */
 export type NewWebhookLogEntry =
-  Omit<FlowWebhookEntry, 'seq' | 'receivedAt'> | Omit<TransferWebhookEntry, 'seq' | 'receivedAt'>;
+  | Omit<FlowWebhookEntry, 'seq' | 'receivedAt'>
+  | Omit<TransferWebhookEntry, 'seq' | 'receivedAt'>
+  | Omit<PayoutLinkWebhookEntry, 'seq' | 'receivedAt'>;
+
+/** The log channel of events for Acme's admins (Payout Links), beside each host user's own. */
+export const ADMIN_CHANNEL = 'admin';
 
 export type WebhookLogListener = (entry: WebhookLogEntry) => void;
 

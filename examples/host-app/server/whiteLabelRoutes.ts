@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DotsApiError, HOST_USER_ID_METADATA_KEY, type DotsClient } from '@dots-flow/server';
-import { apiError, publicUser } from './accountRoutes.js';
+import { apiError, publicUser, type PublicUser } from './accountRoutes.js';
 import type { HostStore, HostUser } from './jsonFileStore.js';
 import { readJsonFields, RequestError } from './readJsonFields.js';
 
@@ -15,6 +15,7 @@ export interface WhiteLabelRoutesOptions {
   client: Pick<DotsClient, 'users'>;
   userOf: (request: Request) => HostUser | undefined;
   log: (line: string) => void;
+  view?: (user: HostUser) => PublicUser;
 }
 
 /** A US mobile number in any usual spelling ("(415) 555-0100", "+1 415 555 0100") as its 10 digits. */
@@ -37,7 +38,13 @@ function checkName(value: string, field: string, label: string): string {
  * creates the Dots user (`users.create`) and texts a code; `/send-code` texts another; `/verify` checks it
  * (`users.verify`) and, once Dots reports the user verified, payouts are set up.
  */
-export function whiteLabelRoutes({ store, client, userOf, log }: WhiteLabelRoutesOptions) {
+export function whiteLabelRoutes({
+  store,
+  client,
+  userOf,
+  log,
+  view = (user) => publicUser(user),
+}: WhiteLabelRoutesOptions) {
   const app = new Hono();
   const limit = bodyLimit({
     maxSize: 2048,
@@ -113,7 +120,7 @@ export function whiteLabelRoutes({ store, client, userOf, log }: WhiteLabelRoute
         if (link !== 'linked') throw new Error(`could not link Dots user ${dotsUser.id}: ${link}`);
         log(`[backend] created Dots user ${dotsUser.id} for host user ${user.id} (white label)`);
         await client.users.sendVerificationToken(dotsUser.id);
-        return c.json({ user: publicUser(store.getUser(user.id)!), phoneEnding: phone.slice(-4) }, 201);
+        return c.json({ user: view(store.getUser(user.id)!), phoneEnding: phone.slice(-4) }, 201);
       } finally {
         creating.delete(user.id);
       }
@@ -160,7 +167,7 @@ export function whiteLabelRoutes({ store, client, userOf, log }: WhiteLabelRoute
       }
       await store.markPayoutsReady(user.id, user.dotsUserId);
       log(`[backend] white-label sign-up finished for host user ${user.id}`);
-      return c.json({ user: publicUser(store.getUser(user.id)!) });
+      return c.json({ user: view(store.getUser(user.id)!) });
     }),
   );
 

@@ -6,6 +6,7 @@ import { CallbackLogProvider, useCallbackLog } from './callbackLog.js';
 import { DevOnly, DevViewProvider, DevViewToggle } from './devView.js';
 import { LogPanel } from './LogPanel.js';
 import { AccountPage } from './pages/AccountPage.js';
+import { AdminPage } from './pages/AdminPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { PhoneVerificationPage } from './pages/PhoneVerificationPage.js';
 import { SignInPage } from './pages/SignInPage.js';
@@ -27,6 +28,8 @@ function page(path: string, user: User | null): ReactNode {
       return <SignInPage user={user} />;
     case '/account':
       return <AccountPage user={user} />;
+    case '/admin':
+      return <AdminPage user={user} />;
     case '/withdraw':
       return <WithdrawPage user={user} />;
     default:
@@ -67,6 +70,7 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
       return;
     }
     // A new Dots user, or sign-up finished: the backend's answer to /api/me changed.
+    if (entry.kind !== 'flow') return;
     if (entry.link === 'linked' || (entry.payoutsReady && !user?.payoutsReady)) {
       void queryClient.invalidateQueries({ queryKey: ['me'] });
     }
@@ -106,6 +110,7 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
           ) : (
             <Link to="/signup">Finish sign-up</Link>
           )}
+          {user?.isAdmin ? <Link to="/admin">Payout Links</Link> : null}
         </nav>
         <div className="who">
           {user ? (

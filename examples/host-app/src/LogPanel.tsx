@@ -49,7 +49,15 @@ export function LogPanel({ webhooks }: { webhooks: WebhookLogEntry[] }) {
           <p className="hint">Svix-signed by Dots, checked by the backend, then the flow read back from Dots.</p>
           <ol className="log-list" aria-labelledby="webhooks-heading" aria-live="polite" data-log="webhooks">
             {webhooks.map((entry) =>
-              entry.kind === 'transfer' ? (
+              entry.kind === 'payout_link' ? (
+                <li key={entry.seq} data-webhook-id={entry.webhookId} data-payout-link-id={entry.payoutLinkId}>
+                  <time dateTime={entry.receivedAt}>{time(entry.receivedAt)}</time> <code>{entry.event}</code>{' '}
+                  <span aria-label="signature verified">✓ verified</span>
+                  <br />
+                  Payout Link {formatSignedMoney(entry.amountCents)} · <strong>{entry.status}</strong>
+                  <span className="muted"> · {entry.payoutLinkId}</span>
+                </li>
+              ) : entry.kind === 'transfer' ? (
                 <li
                   key={entry.seq}
                   data-webhook-id={entry.webhookId}

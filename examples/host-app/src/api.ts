@@ -7,6 +7,8 @@ export interface User {
   dotsUserId: string | null;
   /** Sign-up is finished: Dots reports the tax step done (read back by the backend after a webhook). */
   payoutsReady: boolean;
+  /** May use the admin page (Payout Links). */
+  isAdmin: boolean;
   /** The Dots user was made from Acme's own phone form (white label): Acme verifies and pays out through the API. */
   whiteLabel: boolean;
 }
@@ -54,6 +56,20 @@ export interface Gig {
   payment: GigPayment | null;
 }
 
+/** A Payout Link as the admin page shows it: amount, payee and status, read back from Dots by the backend. */
+export interface AdminPayoutLink {
+  id: string;
+  created: string;
+  amountCents: number;
+  /** The payee's email or phone, when given; `null`: shared by hand. */
+  payee: string | null;
+  delivery: string;
+  status: string;
+  link: string;
+  flowId: string | null;
+  claimed: boolean;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -94,6 +110,12 @@ export const api = {
       '/api/payouts',
       json('POST', payout),
     ).then((body) => body.payout),
+  payoutLinks: () =>
+    request<{ payoutLinks: AdminPayoutLink[] }>('/api/admin/payout-links').then((body) => body.payoutLinks),
+  createPayoutLink: (input: { amountCents: number; email: string; phone: string; requestId: string }) =>
+    request<{ payoutLink: AdminPayoutLink }>('/api/admin/payout-links', json('POST', input)).then(
+      (body) => body.payoutLink,
+    ),
   startPhoneVerification: (details: { firstName: string; lastName: string; phone: string }) =>
     request<{ user: User; phoneEnding: string }>('/api/dots-user', json('POST', details)),
   sendCode: () => request<{ sent: boolean }>('/api/dots-user/send-code', { method: 'POST' }),
