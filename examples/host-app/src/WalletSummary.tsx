@@ -50,8 +50,10 @@ export function ActivityList() {
             <li key={item.id} data-history-kind={item.kind} data-amount-cents={item.amountCents}>
               <span>
                 {item.description}
-                <span className="muted"> · {formatWhen(item.created)}</span>
-                {item.status === 'completed' ? null : <span className="muted"> · {item.status}</span>}
+                <small className="muted when">
+                  {formatWhen(item.created)}
+                  {item.status === 'completed' ? null : ` · ${item.status}`}
+                </small>
               </span>
               <strong className={item.amountCents < 0 ? 'out' : 'in'}>{formatSignedMoney(item.amountCents)}</strong>
             </li>

@@ -45,7 +45,13 @@ function PayoutLinksAdmin() {
       <p>Pay anyone, no account needed: they open the link, verify their phone and choose how to get paid.</p>
       <div className="dashboard">
         <CreatePayoutLinkForm onCreated={(link) => setLatest(link.id)} />
-        {shown ? <PayoutLinkCard link={shown} events={events} /> : null}
+        {shown ? (
+          <PayoutLinkCard link={shown} events={events} />
+        ) : (
+          <section className="card placeholder" aria-label="Your new link">
+            <p className="muted">Your new link shows here, with its status live from Dots as the payee uses it.</p>
+          </section>
+        )}
       </div>
       <section className="card" aria-labelledby="links-heading">
         <h2 id="links-heading">Recent Payout Links</h2>

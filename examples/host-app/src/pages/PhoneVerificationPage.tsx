@@ -45,11 +45,10 @@ export function PhoneVerificationPage({ user }: { user: User | null }) {
   return (
     <>
       <h1 tabIndex={-1}>Verify your phone</h1>
-      <ol className="steps-text" aria-label="Setup steps">
-        <li aria-current={user.dotsUserId === null ? 'step' : undefined}>Your details</li>
-        <li aria-current={user.dotsUserId !== null ? 'step' : undefined}>Code from the text message</li>
-        <li>Payout method</li>
-      </ol>
+      {/* One indicator: this path has no Dots frame until the payout method. */}
+      <p className="muted">
+        {user.dotsUserId === null ? 'Step 1 of 3: your details' : 'Step 2 of 3: the code from the text message'}
+      </p>
       {user.dotsUserId === null ? (
         <DetailsForm user={user} onSent={setPhoneEnding} />
       ) : (
