@@ -13,8 +13,16 @@ export class RequestError extends Error {
   }
 }
 
-/** The JSON object body's own string field `key` (trimmed unless `raw`), or `''`: never an inherited one. */
-export async function readJsonFields(c: Context): Promise<(key: string, raw?: boolean) => string> {
+/** Reads own fields of a JSON object body: strings (trimmed unless `raw`) and numbers. */
+export interface JsonFields {
+  /** The field `key` if it is the body's own string (trimmed unless `raw`), or `''`: never an inherited one. */
+  (key: string, raw?: boolean): string;
+  /** The field `key` if it is the body's own finite number, or `undefined`. */
+  number(key: string): number | undefined;
+}
+
+/** The request's JSON object body as `JsonFields`; a 415 or 400 `RequestError` when it is not JSON. */
+export async function readJsonFields(c: Context): Promise<JsonFields> {
   if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
     throw new RequestError(415, 'unsupported_media_type', 'Send JSON with "Content-Type: application/json".');
   }
@@ -24,8 +32,16 @@ export async function readJsonFields(c: Context): Promise<(key: string, raw?: bo
   } catch {
     throw new RequestError(400, 'invalid_json', 'The body is not valid JSON.');
   }
-  return (key, raw = false) => {
-    const value = typeof body === 'object' && body !== null ? Object.getOwnPropertyDescriptor(body, key)?.value : '';
+  const own = (key: string): unknown =>
+    typeof body === 'object' && body !== null ? Object.getOwnPropertyDescriptor(body, key)?.value : undefined;
+  const field = (key: string, raw = false) => {
+    const value = own(key);
     return typeof value !== 'string' ? '' : raw ? value : value.trim();
   };
+  return Object.assign(field, {
+    number: (key: string) => {
+      const value = own(key);
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    },
+  });
 }
