@@ -25,6 +25,9 @@ export const ONBOARDING_ALIASES = ['onboarding', 'onboard', 'authentication', 'a
 /** The only verification code the sandbox accepts (onboarding and re-authentication). */
 export const TEST_CODE = '123456';
 
+/** The full name that makes the background check fail (Dots documents no test data: the sandbox's choice). */
+export const FAILING_BACKGROUND_CHECK_NAME = 'Fail Check';
+
 /** Every new user's balance, in cents. */
 export const STARTING_BALANCE_CENTS = 10000;
 

@@ -18,6 +18,7 @@ export const API_ERROR_CODES = [
   'step-out-of-order',
   'step-already-completed',
   'transaction-insufficient-funds',
+  'payout-link-closed',
   'internal-error',
 ] as const;
 

@@ -6,16 +6,22 @@ import type { FlowStore } from './flowStore.js';
 import { parseListQuery } from './listQuery.js';
 import { addTransferRoutes } from './transferRoutes.js';
 import type { TransferStore } from './transferStore.js';
+import { addPayoutLinkRoutes } from './payoutLinkRoutes.js';
+import type { PayoutLinkStore } from './payoutLinkStore.js';
+import { addPayoutRoutes } from './payoutRoutes.js';
+import type { Notify, PayoutStore } from './payoutStore.js';
 import { addUserRoutes } from './userRoutes.js';
 import { toFlowObject } from './toFlowObject.js';
 import { isUuid } from './uuid.js';
 import { validateCreateFlow } from './validateCreateFlow.js';
-import type { WebhookSender } from './webhookSender.js';
 
 export interface ApiRoutesOptions {
   store: FlowStore;
   transfers: TransferStore;
-  webhooks: WebhookSender | null;
+  payouts: PayoutStore;
+  links: PayoutLinkStore;
+  /** Sends (and lets a test harness observe) a webhook event. */
+  notify: Notify;
   clientId: string;
   apiKey: string;
   baseUrl: () => string;
@@ -26,7 +32,7 @@ export interface ApiRoutesOptions {
 /** Largest create request accepted; Dots' own limit is not documented, real requests are tiny. */
 export const MAX_API_BODY_BYTES = 64 * 1024;
 
-/** Flows, users and transfers, as Dots serves them under `/api/v2` (trailing slash or not). */
+/** Flows, users, transfers, payouts and payout links, as Dots serves them under `/api/v2` (trailing slash or not). */
 export function createApiRoutes(options: ApiRoutesOptions): Hono {
   const { store, clientId, apiKey, baseUrl, strict } = options;
   const api = new Hono({ strict: false });
@@ -80,14 +86,16 @@ export function createApiRoutes(options: ApiRoutesOptions): Hono {
   });
 
   addUserRoutes(api, { store, strict });
-  addTransferRoutes(api, { store, strict, transfers: options.transfers, webhooks: options.webhooks });
+  addTransferRoutes(api, { store, strict, transfers: options.transfers, notify: options.notify });
+  addPayoutRoutes(api, { store, strict, payouts: options.payouts });
+  addPayoutLinkRoutes(api, { store, strict, links: options.links, baseUrl });
 
   api.all('*', (c) =>
     apiError(
       c,
       404,
       'not-found',
-      `No endpoint ${c.req.method} ${c.req.path}. The sandbox serves /api/v2/flows, /api/v2/users and /api/v2/transfers (see its README).`,
+      `No endpoint ${c.req.method} ${c.req.path}. The sandbox serves /api/v2/flows, users, transfers, payouts and payout-links (see its README).`,
     ),
   );
   return api;

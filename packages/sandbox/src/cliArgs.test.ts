@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from './cliArgs.js';
+import { startSandbox } from './startSandbox.js';
+import { callApi, createUser, walletOf } from './test-support/moneyApi.js';
 
 describe('parseCliArgs', () => {
   it('reads every flag', () => {
@@ -60,6 +62,43 @@ describe('parseCliArgs', () => {
       expect(() => parseCliArgs(argv, {})).toThrow();
     },
   );
+
+  it('reads --app-balance in cents, from the flag or DOTS_SANDBOX_APP_BALANCE', () => {
+    expect(parseCliArgs(['--app-balance', '250000'], {}).options).toEqual({ appBalance: 250000 });
+    expect(parseCliArgs(['--app-balance=0'], {}).options).toEqual({ appBalance: 0 });
+    expect(parseCliArgs([], { DOTS_SANDBOX_APP_BALANCE: '700' }).options).toEqual({ appBalance: 700 });
+    expect(parseCliArgs(['--app-balance', '5'], { DOTS_SANDBOX_APP_BALANCE: '700' }).options).toEqual({
+      appBalance: 5,
+    });
+  });
+
+  it.each(['10.50', '1e6', 'abc', '$100', ' 100', '1234567890123456', '0x10'])(
+    'refuses --app-balance %j, saying it takes cents',
+    (value) => {
+      expect(() => parseCliArgs(['--app-balance', value], {})).toThrow(/--app-balance must be a whole number of cents/);
+      expect(() => parseCliArgs([], { DOTS_SANDBOX_APP_BALANCE: value })).toThrow(/--app-balance/);
+    },
+  );
+
+  it('refuses a negative --app-balance', () => {
+    expect(() => parseCliArgs(['--app-balance=-5'], {})).toThrow(/--app-balance must be a whole number of cents/);
+    expect(() => parseCliArgs([], { DOTS_SANDBOX_APP_BALANCE: '-5' })).toThrow(/--app-balance/);
+  });
+
+  it('starts a sandbox whose app wallet holds exactly --app-balance', async () => {
+    const sandbox = await startSandbox({ ...parseCliArgs(['--app-balance', '500'], {}).options, port: 0 });
+    try {
+      const user = await createUser(sandbox.url);
+      const over = await callApi(sandbox.url, 'POST', '/transfers', { amount: -501, user_id: user.id });
+      expect(over.status).toBe(400);
+      expect(((await over.json()) as { error: { code: string } }).error.code).toBe('transaction-insufficient-funds');
+      const exact = await callApi(sandbox.url, 'POST', '/transfers', { amount: -500, user_id: user.id });
+      expect(exact.status).toBe(200);
+      expect(await walletOf(sandbox.url, user.id)).toBe(500);
+    } finally {
+      await sandbox.close();
+    }
+  });
 
   it('refuses a bad port from the environment', () => {
     expect(() => parseCliArgs([], { DOTS_SANDBOX_PORT: '80a' })).toThrow(/--port/);

@@ -18,6 +18,8 @@ Options (environment variable in brackets):
   --api-key <key>         HTTP Basic password (DOTS_SANDBOX_API_KEY, default sandbox_key)
   --webhook-url <url>     where to POST signed flow.updated webhooks (DOTS_SANDBOX_WEBHOOK_URL)
   --webhook-secret <s>    whsec_… signing secret (DOTS_SANDBOX_WEBHOOK_SECRET)
+  --app-balance <cents>   cents in the app's wallet at start, whole and 0 or more, as every Dots
+                          amount is in cents (DOTS_SANDBOX_APP_BALANCE, default 100000000 = $1,000,000)
   --strict                refuse unknown request fields, step options and query parameters
                           instead of ignoring them, to catch typos (DOTS_SANDBOX_STRICT=1)
   --demo                  serve /demo, create a demo flow with every step and print where to click through it
@@ -37,6 +39,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
       'api-key': { type: 'string' },
       'webhook-url': { type: 'string' },
       'webhook-secret': { type: 'string' },
+      'app-balance': { type: 'string' },
       strict: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -53,6 +56,16 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
       throw new Error(`--port must be a number from 0 to 65535; got "${port}".`);
     }
     options.port = Number(port);
+  }
+  const appBalance = pick(values['app-balance'], 'DOTS_SANDBOX_APP_BALANCE');
+  if (appBalance !== undefined) {
+    // Digits only: "10.50" or "1e6" would be read as something the user did not mean.
+    if (!/^\d{1,15}$/.test(appBalance)) {
+      throw new Error(
+        `--app-balance must be a whole number of cents, 0 or more (10000 is $100.00); got "${appBalance}".`,
+      );
+    }
+    options.appBalance = Number(appBalance);
   }
   const strings = [
     ['host', values.host, 'DOTS_SANDBOX_HOST'],

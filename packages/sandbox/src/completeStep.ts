@@ -1,7 +1,25 @@
 import type { StepStatus } from '@dots-flow/core';
-import { ONBOARDING_STEP, STARTING_BALANCE_CENTS, codeProblem, validateStep } from '../page/stepRules.js';
+import {
+  FAILING_BACKGROUND_CHECK_NAME,
+  ONBOARDING_STEP,
+  STARTING_BALANCE_CENTS,
+  codeProblem,
+  validateStep,
+} from '../page/stepRules.js';
 import type { NormalizedStep } from '../page/stepRules.js';
 import type { FlowStore, StoredFlow } from './flowStore.js';
+import type { PayoutRefusal } from './payoutStore.js';
+import type { SandboxUser } from './userStore.js';
+
+/** What completing a step does beyond the flow itself: money and payout links. */
+export interface StepEffects {
+  /** The flow has its user (onboarding done): a payout link's payee claims the link. */
+  userReady(flow: StoredFlow, user: SandboxUser): void;
+  /** The `payout` step: withdraws to the user's default payout method, or says why not. */
+  payout(flow: StoredFlow, user: SandboxUser, cents: number, step: NormalizedStep): PayoutRefusal | null;
+}
+
+const NO_EFFECTS: StepEffects = { userReady: () => {}, payout: () => null };
 
 /** What the flow page needs to render a flow: read by `GET /flow/:id/state`. */
 export interface PageState {
@@ -22,12 +40,21 @@ export interface PageState {
 
 export type PageError = {
   httpStatus: 400 | 401 | 404 | 409;
-  code: 'invalid-input' | 'not-found' | 'authentication-required' | 'step-out-of-order' | 'step-already-completed';
+  code:
+    | 'invalid-input'
+    | 'not-found'
+    | 'authentication-required'
+    | 'step-out-of-order'
+    | 'step-already-completed'
+    | 'transaction-insufficient-funds';
   message: string;
   field?: string | null;
 };
 
 export type PageResult = { ok: true; status: StepStatus; flow: StoredFlow } | ({ ok: false } & PageError);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const notFound = (flowId: string): PageError => ({
   httpStatus: 404,
@@ -75,7 +102,13 @@ export function verifyCode(store: FlowStore, flowId: string, fields: unknown): P
  * onboarding first when there is no user, an SMS code when the sign-in window has passed, then the
  * steps in order, each completed once unless it keeps the user on it (`hide_continue_button`).
  */
-export function completeStep(store: FlowStore, flowId: string, stepName: string, fields: unknown): PageResult {
+export function completeStep(
+  store: FlowStore,
+  flowId: string,
+  stepName: string,
+  fields: unknown,
+  effects: StepEffects = NO_EFFECTS,
+): PageResult {
   const flow = store.getFlow(flowId);
   if (!flow) return { ok: false, ...notFound(flowId) };
 
@@ -90,7 +123,10 @@ export function completeStep(store: FlowStore, flowId: string, stepName: string,
     if (!result.value.codeSent || !result.value.phone) {
       return { ok: false, httpStatus: 400, code: 'invalid-input', message: 'Enter the 6-digit code.', field: 'code' };
     }
-    store.onboard(flow, result.value.phone);
+    const user = store.onboard(flow, result.value.phone);
+    // A payee a payout link onboards starts with an empty wallet: the link's amount is what they get.
+    if (flow.payoutLinkId !== null) user.balanceCents = 0;
+    effects.userReady(flow, user);
     return { ok: true, status: 'completed', flow };
   }
 
@@ -130,11 +166,18 @@ export function completeStep(store: FlowStore, flowId: string, stepName: string,
   const value = result.value;
   if (stepName === 'manage-payouts') status = value.changed ? 'completed' : 'completed-saved';
   if (user) {
+    if (value.amountCents !== undefined) {
+      const refusal = effects.payout(flow, user, value.amountCents, step);
+      if (refusal)
+        return { ok: false, httpStatus: 400, code: refusal.code, message: refusal.message, field: refusal.field };
+    }
     if (value.defaultMethod !== undefined) user.defaultMethod = value.defaultMethod;
     if (value.autoPayout !== undefined) user.autoPayout = value.autoPayout;
-    if (value.amountCents !== undefined) user.balanceCents -= value.amountCents;
     if (stepName === 'id-verification') user.idVerified = true;
-    if (stepName === 'background-check') user.backgroundCheck = { status: 'pass', updatedMs: store.now() };
+    if (stepName === 'background-check') {
+      const failed = isRecord(fields) && fields['full_name'] === FAILING_BACKGROUND_CHECK_NAME;
+      user.backgroundCheck = { status: failed ? 'failed' : 'pass', updatedMs: store.now() };
+    }
   }
   if (!flow.completed.includes(stepName)) flow.completed.push(stepName);
   return { ok: true, status, flow };

@@ -16,4 +16,6 @@ export const SANDBOX_DEFAULTS = {
    */
   appBalanceCents: 100_000_000,
   webhookRetryDelaysMs: [1000, 5000, 25000] as readonly number[],
+  /** The sandbox app's id, sent as `api_app_id` in `payout_link.updated` (a fixed UUID; a guess). */
+  appId: '5a4d0b7e-3c1f-4e2a-9b8d-6f0e1c2d3a4b',
 } as const;

@@ -78,15 +78,24 @@ describe('flow page (server mode)', () => {
     expect(done.user_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     // The receiver failed the first delivery: it came again under the same id, then one per step.
-    await expect.poll(() => receiver.received.filter((hook) => hook.status === 204).length).toBe(expected.length);
+    // The payout step also records a payout: `transfer.updated` and `transfer.completed` for it.
+    const isFlowHook = (hook: { body: string }) => hook.body.includes('"flow.updated"');
+    const flowHooks = () => receiver.received.filter(isFlowHook);
+    await expect.poll(() => flowHooks().filter((hook) => hook.status === 204).length).toBe(expected.length);
     const [first, second] = receiver.received;
     expect(first?.status).toBe(500);
     expect(second?.headers['svix-id']).toBe(first?.headers['svix-id']);
-    expect(new Set(receiver.received.map((hook) => hook.headers['svix-id'])).size).toBe(expected.length);
-    for (const hook of receiver.received) {
+    expect(new Set(flowHooks().map((hook) => hook.headers['svix-id'])).size).toBe(expected.length);
+    for (const hook of flowHooks()) {
       expect(JSON.parse(hook.body)).toEqual({ event: 'flow.updated', flow_id: flow.id });
-      expect(isValidSvixSignature(hook.headers, hook.body, secret)).toBe(true);
     }
+    await expect.poll(() => receiver.received.filter((hook) => !isFlowHook(hook)).length).toBe(2);
+    const [updated, completedHook] = receiver.received
+      .filter((hook) => !isFlowHook(hook))
+      .map((h) => JSON.parse(h.body));
+    expect(updated).toEqual({ event: 'transfer.updated', transfer_id: completedHook.transfer_id });
+    expect(completedHook.transfer).toMatchObject({ type: 'payout', amount: 2500, user_id: done.user_id });
+    for (const hook of receiver.received) expect(isValidSvixSignature(hook.headers, hook.body, secret)).toBe(true);
   }, 30_000);
 
   it('shows errors for invalid input and posts nothing for them', async () => {

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiError, bodyTooLarge } from './apiError.js';
 import { completeStep, toPageState, verifyCode } from './completeStep.js';
-import type { PageResult } from './completeStep.js';
+import type { PageResult, StepEffects } from './completeStep.js';
 import type { FlowStore } from './flowStore.js';
 import type { PageAsset } from './pageAssets.js';
 import { isUuid } from './uuid.js';
@@ -13,6 +13,8 @@ export interface PageRoutesOptions {
   store: FlowStore;
   assets: Map<string, PageAsset>;
   webhooks: WebhookSender | null;
+  /** Money and payout links behind the steps. */
+  effects?: StepEffects;
 }
 
 // Any origin may frame the flow pages, as any host app may embed a Dots flow.
@@ -49,7 +51,7 @@ async function readForm(
 }
 
 /** The flow page, its state, step-completion and sign-in endpoints, and its assets. */
-export function createPageRoutes({ store, assets, webhooks }: PageRoutesOptions): Hono {
+export function createPageRoutes({ store, assets, webhooks, effects }: PageRoutesOptions): Hono {
   const pages = new Hono({ strict: false });
   const answer = (c: Context, result: PageResult) =>
     result.ok
@@ -75,7 +77,7 @@ export function createPageRoutes({ store, assets, webhooks }: PageRoutesOptions)
     const form = await readForm(c);
     if (!form.ok) return form.response;
     const fields = Object.hasOwn(form.body, 'fields') ? form.body['fields'] : {};
-    const result = completeStep(store, c.req.param('id'), c.req.param('step'), fields);
+    const result = completeStep(store, c.req.param('id'), c.req.param('step'), fields, effects);
     if (result.ok) webhooks?.flowUpdated(result.flow.id);
     return answer(c, result);
   });

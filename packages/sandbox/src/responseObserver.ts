@@ -38,3 +38,18 @@ export const observeResponses: MiddlewareHandler = async (c, next) => {
     body: await c.res.clone().text(),
   });
 };
+
+/** The method an observed webhook event carries; its `path` is the event type (`transfer.completed`). */
+export const WEBHOOK_METHOD = 'WEBHOOK';
+
+/** Hands a webhook event the sandbox sends to the observer, so a harness holds its body to the contract too. */
+export function observeEvent(eventType: string, body: object): void {
+  const observer = (globalThis as ObserverSlot)[RESPONSE_OBSERVER_KEY];
+  observer?.({
+    method: WEBHOOK_METHOD,
+    path: eventType,
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify(body),
+  });
+}

@@ -11,7 +11,11 @@ import { createTransferStore } from './transferStore.js';
 import { homePage } from './homePage.js';
 import { loadPageAssets } from './pageAssets.js';
 import { createPageRoutes } from './pageRoutes.js';
-import { observeResponses } from './responseObserver.js';
+import type { StepEffects } from './completeStep.js';
+import { createPayoutLinkStore } from './payoutLinkStore.js';
+import { createPayoutStore } from './payoutStore.js';
+import type { Notify } from './payoutStore.js';
+import { observeEvent, observeResponses } from './responseObserver.js';
 import { SandboxError } from './SandboxError.js';
 import { isSvixSecret } from './svixSignature.js';
 import { isUuid } from './uuid.js';
@@ -44,7 +48,7 @@ export interface SandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** Receives one line per webhook attempt; silent by default. */
   log?: (line: string) => void;
-  /** Cents in the app's wallet at start, which pays users (`POST /v2/transfers` with a negative amount). */
+  /** Cents in the app's wallet at start (`--app-balance`): it pays users, payout links and fees the platform pays. */
   appBalance?: number;
 }
 
@@ -94,8 +98,8 @@ function checkOptions(options: SandboxOptions): void {
 }
 
 /**
- * Starts a local Dots: the flows API at `${url}/api/v2/flows`, flow pages at `${url}/flow/:id`,
- * a demo at `${url}/demo`, and signed `flow.updated` webhooks to `webhookUrl`.
+ * Starts a local Dots: the API at `${url}/api/v2` (flows, users, transfers, payouts, payout links),
+ * flow pages at `${url}/flow/:id`, a demo at `${url}/demo`, and signed webhooks to `webhookUrl`.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   checkOptions(options);
@@ -123,6 +127,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   let url = '';
   const baseUrl = () => url;
+  const notify: Notify = webhooks ? webhooks.send : observeEvent;
+  const payouts = createPayoutStore({ transfers, users: store.users, now, notify });
+  const links = createPayoutLinkStore({ flows: store, transfers, now, baseUrl, notify });
+  const effects: StepEffects = {
+    userReady: links.userReady,
+    payout(flow, user, cents, step) {
+      const result = payouts.withdraw({
+        user,
+        amountCents: cents,
+        rail: payouts.railOf(user),
+        feeParty: step.payout_fee_party,
+        metadata: null,
+        taxExempt: null,
+        payoutLinkId: flow.payoutLinkId,
+      });
+      if (!result.ok) return result;
+      links.paidOut(flow);
+      return null;
+    },
+  };
 
   const assets = await loadPageAssets();
   const demo = options.demo === true;
@@ -133,7 +157,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     createApiRoutes({
       store,
       transfers,
-      webhooks,
+      payouts,
+      links,
+      notify,
       baseUrl,
       clientId: options.clientId ?? SANDBOX_DEFAULTS.clientId,
       apiKey: options.apiKey ?? SANDBOX_DEFAULTS.apiKey,
@@ -143,7 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   app.get('/', (c) => homePage(c, demo));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   if (demo) app.route('/', createDemoRoutes(store, assets, baseUrl));
-  app.route('/', createPageRoutes({ store, assets, webhooks }));
+  app.route('/', createPageRoutes({ store, assets, webhooks, effects }));
   app.notFound((c) => apiError(c, 404, 'not-found', `Nothing at ${c.req.path}. Flow pages live at /flow/:id.`));
   app.onError((_error, c) => apiError(c, 500, 'internal-error', 'The sandbox failed on this request.'));
 

@@ -8,7 +8,7 @@ import { toTransferObject } from './toTransferObject.js';
 import type { TransferFilter, TransferStore } from './transferStore.js';
 import { isUuid } from './uuid.js';
 import { validateCreateTransfer } from './validateCreateTransfer.js';
-import type { WebhookSender } from './webhookSender.js';
+import type { Notify } from './payoutStore.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const FILTERS = ['user_id', 'reverse_order', 'type', 'status', 'start_date', 'end_date'];
@@ -50,9 +50,9 @@ function parseFilter(params: URLSearchParams): FilterResult {
 /** `/v2/transfers`: create (idempotent for 24 h), retrieve, list with filters (spec `transfers`). */
 export function addTransferRoutes(
   api: Hono,
-  options: { store: FlowStore; transfers: TransferStore; webhooks: WebhookSender | null; strict: boolean },
+  options: { store: FlowStore; transfers: TransferStore; notify: Notify; strict: boolean },
 ): void {
-  const { store, transfers, webhooks, strict } = options;
+  const { store, transfers, notify, strict } = options;
 
   api.post(
     '/transfers',
@@ -72,7 +72,7 @@ export function addTransferRoutes(
       }
       const body = toTransferObject(created.transfer);
       if (created.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
-      else webhooks?.send({ transfer: body, transfer_id: body.id });
+      else notify('transfer.completed', { transfer: body, transfer_id: body.id });
       return c.json(body);
     },
   );

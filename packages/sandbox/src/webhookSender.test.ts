@@ -32,23 +32,23 @@ describe('createWebhookSender', () => {
   it('POSTs a flow.updated event signed as Svix signs it', async () => {
     const { url, received } = await receiver();
     const before = Math.floor(Date.now() / 1000);
-    sender(url, []).flowUpdated('flow_123');
+    sender(url, []).flowUpdated('0b7c3f0e-9a4d-4c41-8a52-2f1f6f0f3b11');
     await expect.poll(() => received.length).toBe(1);
     const [hook] = received;
-    expect(JSON.parse(hook!.body)).toEqual({ event: 'flow.updated', flow_id: 'flow_123' });
+    expect(JSON.parse(hook!.body)).toEqual({ event: 'flow.updated', flow_id: '0b7c3f0e-9a4d-4c41-8a52-2f1f6f0f3b11' });
     expect(hook!.headers['content-type']).toBe('application/json');
     expect(hook!.headers['svix-id']).toMatch(/^msg_[A-Za-z0-9]{24}$/);
     const timestamp = Number(hook!.headers['svix-timestamp']);
     expect(timestamp).toBeGreaterThanOrEqual(before);
     expect(timestamp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     expect(isValidSvixSignature(hook!.headers, hook!.body, SECRET)).toBe(true);
-    expect(isValidSvixSignature(hook!.headers, hook!.body.replace('123', '124'), SECRET)).toBe(false);
+    expect(isValidSvixSignature(hook!.headers, hook!.body.replace('0b7c', '0b7d'), SECRET)).toBe(false);
   });
 
   it('retries a failing receiver with the same message id until it answers 2xx', async () => {
     const { url, received } = await receiver((index) => (index < 2 ? 500 : 200));
     const lines: string[] = [];
-    sender(url, [10, 10, 10], lines).flowUpdated('flow_retry');
+    sender(url, [10, 10, 10], lines).flowUpdated('1b7c3f0e-9a4d-4c41-8a52-2f1f6f0f3b11');
     await expect.poll(() => received.length).toBe(3);
     expect(received.map((hook) => hook.status)).toEqual([500, 500, 200]);
     expect(new Set(received.map((hook) => hook.headers['svix-id'])).size).toBe(1);
@@ -61,17 +61,17 @@ describe('createWebhookSender', () => {
     const { url, close } = await receiver();
     await close();
     const lines: string[] = [];
-    sender(url, [5, 5], lines).flowUpdated('flow_gone');
+    sender(url, [5, 5], lines).flowUpdated('2b7c3f0e-9a4d-4c41-8a52-2f1f6f0f3b11');
     await expect.poll(() => lines.at(-1) ?? '').toMatch(/giving up after 3 attempts/);
   });
 
   it('sends nothing more once closed, even with a retry pending', async () => {
     const { url, received } = await receiver(() => 503);
     const webhooks = sender(url, [150]);
-    webhooks.flowUpdated('flow_closed');
+    webhooks.flowUpdated('3b7c3f0e-9a4d-4c41-8a52-2f1f6f0f3b11');
     await expect.poll(() => received.length).toBe(1);
     await webhooks.close();
-    webhooks.flowUpdated('flow_after_close');
+    webhooks.flowUpdated('4b7c3f0e-9a4d-4c41-8a52-2f1f6f0f3b11');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(received).toHaveLength(1);
   });

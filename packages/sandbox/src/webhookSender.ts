@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { observeEvent } from './responseObserver.js';
 import { signSvix } from './svixSignature.js';
 
 export interface WebhookSenderOptions {
@@ -15,8 +16,8 @@ export interface WebhookSenderOptions {
 export interface WebhookSender {
   /** Queues a signed `flow.updated` delivery; never throws, never rejects. */
   flowUpdated(flowId: string): void;
-  /** Queues a signed delivery of any event body (`transfer.completed`, …); never throws, never rejects. */
-  send(body: object): void;
+  /** Queues a signed delivery of the event `eventType` (`transfer.completed`, …) with `body`; never throws, never rejects. */
+  send(eventType: string, body: object): void;
   /** Cancels pending retries and in-flight requests. */
   close(): Promise<void>;
 }
@@ -74,14 +75,15 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     void promise.finally(() => inFlight.delete(promise));
   }
 
-  const send = (body: object) => {
+  const send = (eventType: string, body: object) => {
+    observeEvent(eventType, body);
     if (closing.signal.aborted) return;
     const id = `msg_${randomBytes(18).toString('base64url').replace(/[-_]/g, 'x')}`;
     track(attempt(id, JSON.stringify(body), 0));
   };
 
   return {
-    flowUpdated: (flowId) => send({ event: 'flow.updated', flow_id: flowId }),
+    flowUpdated: (flowId) => send('flow.updated', { event: 'flow.updated', flow_id: flowId }),
     send,
     async close() {
       closing.abort();

@@ -6,8 +6,15 @@ import { flowSchema } from './flowSchema.js';
 import { emptyAckSchema, transferListSchema, userListSchema } from './pageSchemas.js';
 import { transferSchema } from './transferSchema.js';
 import { userSchema } from './userSchema.js';
+import { payoutLinkListSchema, payoutLinkRedeliverySchema, payoutLinkSchema } from './payoutLinkSchema.js';
+import {
+  flowUpdatedEventSchema,
+  payoutLinkUpdatedEventSchema,
+  transferCompletedEventSchema,
+  transferUpdatedEventSchema,
+} from './webhookSchemas.js';
 
-/** Every schema of the contract. The next resources (payouts, payout links) add theirs here. */
+/** Every schema of the contract: API answers and webhook bodies. */
 export const CONTRACT_SCHEMAS: readonly { readonly $id: string }[] = [
   flowSchema,
   flowListSchema,
@@ -17,6 +24,13 @@ export const CONTRACT_SCHEMAS: readonly { readonly $id: string }[] = [
   transferSchema,
   transferListSchema,
   emptyAckSchema,
+  payoutLinkSchema,
+  payoutLinkListSchema,
+  payoutLinkRedeliverySchema,
+  flowUpdatedEventSchema,
+  transferUpdatedEventSchema,
+  transferCompletedEventSchema,
+  payoutLinkUpdatedEventSchema,
 ];
 
 export interface ContractValidator {

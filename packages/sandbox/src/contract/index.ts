@@ -17,4 +17,21 @@ export {
   TRANSFER_LIST_SCHEMA_ID,
   EMPTY_ACK_SCHEMA_ID,
 } from './pageSchemas.js';
+export {
+  payoutLinkSchema,
+  payoutLinkListSchema,
+  payoutLinkRedeliverySchema,
+  PAYOUT_LINK_SCHEMA_ID,
+  PAYOUT_LINK_LIST_SCHEMA_ID,
+  PAYOUT_LINK_REDELIVERY_SCHEMA_ID,
+  PAYOUT_LINK_STATUS_NAMES,
+} from './payoutLinkSchema.js';
+export {
+  WEBHOOK_EVENT_SCHEMAS,
+  FLOW_UPDATED_EVENT_SCHEMA_ID,
+  TRANSFER_UPDATED_EVENT_SCHEMA_ID,
+  TRANSFER_COMPLETED_EVENT_SCHEMA_ID,
+  PAYOUT_LINK_UPDATED_EVENT_SCHEMA_ID,
+} from './webhookSchemas.js';
+export { WEBHOOK_METHOD } from '../responseObserver.js';
 export type { ObservedResponse } from '../responseObserver.js';

@@ -1,4 +1,11 @@
 import type { ObservedResponse } from '../responseObserver.js';
+import { WEBHOOK_METHOD } from '../responseObserver.js';
+import {
+  PAYOUT_LINK_LIST_SCHEMA_ID,
+  PAYOUT_LINK_REDELIVERY_SCHEMA_ID,
+  PAYOUT_LINK_SCHEMA_ID,
+} from './payoutLinkSchema.js';
+import { WEBHOOK_EVENT_SCHEMAS } from './webhookSchemas.js';
 import type { ContractValidator } from './createContractValidator.js';
 import { ERROR_BODY_SCHEMA_ID } from './errorBodySchema.js';
 import { FLOW_LIST_SCHEMA_ID } from './flowListSchema.js';
@@ -14,7 +21,7 @@ export interface ResponseContract {
   schemaId: string;
 }
 
-/** The sandbox's API, route by route. The next resources (payouts, payout links) add theirs here. */
+/** The sandbox's API, route by route, then its webhook events (method `WEBHOOK`, path the event type). */
 export const RESPONSE_CONTRACTS: readonly ResponseContract[] = [
   { method: 'POST', path: /^\/api\/v2\/flows\/?$/, schemaId: FLOW_SCHEMA_ID },
   { method: 'GET', path: /^\/api\/v2\/flows\/?$/, schemaId: FLOW_LIST_SCHEMA_ID },
@@ -27,6 +34,21 @@ export const RESPONSE_CONTRACTS: readonly ResponseContract[] = [
   { method: 'POST', path: /^\/api\/v2\/transfers\/?$/, schemaId: TRANSFER_SCHEMA_ID },
   { method: 'GET', path: /^\/api\/v2\/transfers\/?$/, schemaId: TRANSFER_LIST_SCHEMA_ID },
   { method: 'GET', path: /^\/api\/v2\/transfers\/[^/]+\/?$/, schemaId: TRANSFER_SCHEMA_ID },
+  { method: 'POST', path: /^\/api\/v2\/payouts\/?$/, schemaId: TRANSFER_SCHEMA_ID },
+  { method: 'POST', path: /^\/api\/v2\/payout-links\/?$/, schemaId: PAYOUT_LINK_SCHEMA_ID },
+  { method: 'GET', path: /^\/api\/v2\/payout-links\/?$/, schemaId: PAYOUT_LINK_LIST_SCHEMA_ID },
+  { method: 'GET', path: /^\/api\/v2\/payout-links\/[^/]+\/?$/, schemaId: PAYOUT_LINK_SCHEMA_ID },
+  { method: 'DELETE', path: /^\/api\/v2\/payout-links\/[^/]+\/?$/, schemaId: PAYOUT_LINK_SCHEMA_ID },
+  {
+    method: 'POST',
+    path: /^\/api\/v2\/payout-links\/[^/]+\/redeliver\/?$/,
+    schemaId: PAYOUT_LINK_REDELIVERY_SCHEMA_ID,
+  },
+  ...Object.entries(WEBHOOK_EVENT_SCHEMAS).map(([eventType, schemaId]) => ({
+    method: WEBHOOK_METHOD,
+    path: new RegExp(`^${eventType.replaceAll('.', '\\.')}$`),
+    schemaId,
+  })),
 ];
 
 export interface ResponseCheck {
@@ -42,7 +64,7 @@ const isJson = (type: string | null) => type !== null && /^application\/json\b/i
  * must match its schema; a successful API response no contract names is itself a problem.
  */
 export function checkResponse(validator: ContractValidator, response: ObservedResponse): ResponseCheck {
-  const isApi = response.path.startsWith('/api/');
+  const isApi = response.path.startsWith('/api/') || response.method === WEBHOOK_METHOD;
   const isError = response.status >= 400;
   if (!isApi && !(isError && isJson(response.contentType))) return { schemaId: null, problems: [] };
   const where = `${response.method} ${response.path} → ${response.status}`;

@@ -1,6 +1,7 @@
 // The project's own JSON Schema for Dots' transfer object, from the spec's `transfer` and `transaction`
 // schemas (`/v2/transfers`, `/v2/transfers/{transfer_id}`) and the `transfer.completed` webhook example
-// (`docs/references/webhooks.mdx`). `payout_link_id: null` is the sandbox's guess for plain transfers.
+// (`docs/references/webhooks.mdx`). `payout_link_id: null` is the sandbox's guess for plain transfers;
+// payouts (`POST /v2/payouts` answers a transfer) carry `external_data.platform`.
 import { timestampSchema, uuidSchema } from './flowSchema.js';
 
 export const TRANSFER_SCHEMA_ID = 'https://dots-flow.dev/contract/transfer.json';
@@ -20,6 +21,31 @@ export const transferSchema = {
     status: { enum: ['created', 'pending', 'failed', 'completed', 'reversed', 'canceled', 'flagged'] },
     type: { enum: ['refill', 'payout', 'balance', 'payment', 'settlement', 'payable'] },
     amount: { type: 'integer', not: { const: 0 } },
+    external_data: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        account_id: { type: 'string' },
+        external_id: { type: 'string' },
+        platform: {
+          enum: [
+            'ach',
+            'rtp',
+            'paypal',
+            'venmo',
+            'visa',
+            'amazon',
+            'cash_app',
+            'intl_bank',
+            'airtm',
+            'payoneer',
+            'wire',
+            'invoice',
+            'crypto',
+          ],
+        },
+      },
+    },
     transactions: {
       type: 'array',
       minItems: 1,

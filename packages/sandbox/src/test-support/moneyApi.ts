@@ -49,3 +49,39 @@ export interface TransferAnswer {
   user_id: string;
   transactions: { amount: number; transfer_id: string }[];
 }
+
+/** Pays `cents` from the app wallet into the user's wallet. */
+export async function fundUser(url: string, userId: string, cents: number): Promise<void> {
+  const response = await callApi(url, 'POST', '/transfers', { amount: -cents, user_id: userId });
+  if (!response.ok) throw new Error(`fund failed: ${response.status} ${await response.text()}`);
+}
+
+/** Has the user save `method` (a page test method, e.g. `pm_paypal`) as their default in a `manage-payouts` flow. */
+export async function setDefaultMethod(url: string, userId: string, method = 'pm_bank'): Promise<void> {
+  const flow = (await (
+    await callApi(url, 'POST', '/flows', { steps: ['manage-payouts'], user_id: userId })
+  ).json()) as {
+    id: string;
+  };
+  const response = await fetch(`${url}/flow/${flow.id}/steps/manage-payouts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ fields: { default_method: method } }),
+  });
+  if (!response.ok) throw new Error(`manage-payouts failed: ${response.status} ${await response.text()}`);
+}
+
+export interface PayoutLinkAnswer {
+  id: string;
+  status: string;
+  amount: number;
+  flow_id: string;
+  link: string;
+  claimed_user_id: string | null;
+  transfer_id: string | null;
+}
+
+/** The error code of a refused answer. */
+export async function errorOf(response: Response): Promise<{ code: string; message: string; field?: string }> {
+  return ((await response.json()) as { error: { code: string; message: string; field?: string } }).error;
+}
