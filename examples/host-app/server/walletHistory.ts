@@ -19,6 +19,14 @@ export function transferMetadata(transfer: Pick<DotsTransfer, 'metadata'>, key: 
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The rail a payout went out on: Dots' transfer carries it as `external_data.platform` (spec schema `transfer`). */
+export function payoutRail(transfer: DotsTransfer): string | null {
+  const external: unknown = (transfer as { external_data?: unknown }).external_data;
+  if (typeof external !== 'object' || external === null) return null;
+  const platform: unknown = (external as Record<string, unknown>)['platform'];
+  return typeof platform === 'string' ? platform : null;
+}
+
 const RAIL_NAMES: Record<string, string> = {
   ach: 'bank account',
   paypal: 'PayPal',
@@ -41,12 +49,13 @@ export function toHistoryItem(transfer: DotsTransfer): HistoryItem {
   const cents = Math.abs(transfer.amount);
   const base = { id: transfer.id, created: transfer.created, status: transfer.status };
   if (transfer.type === 'payout') {
-    const rail = transferMetadata(transfer, 'platform') ?? null;
+    const rail = payoutRail(transfer);
     const to = payoutMethodName(rail);
     return { ...base, amountCents: -cents, kind: 'payout', description: to ? `Withdrawal to ${to}` : 'Withdrawal' };
   }
   const gig = gigById(transferMetadata(transfer, 'gig_id') ?? '');
   if (gig) return { ...base, amountCents: cents, kind: 'gig', description: `Gig: ${gig.title}` };
+  if (transfer.payout_link_id) return { ...base, amountCents: cents, kind: 'transfer', description: 'Payout Link' };
   // Dots' sign convention: negative moved money from the app to the user.
   const toUser = transfer.amount < 0;
   return {

@@ -94,7 +94,11 @@ describe('Flow Payouts, end to end', () => {
     const result = page.getByRole('status').filter({ hasText: 'Withdrawal requested' });
     await result.filter({ hasText: 'Dots is sending $25.00 to your' }).waitFor();
     await page.getByText(`Your balance is now $${(start / 100).toFixed(2)}.`).waitFor();
-    expect((await wallet()).balanceCents).toBe(start);
+    const afterWithdrawal = await wallet();
+    expect(afterWithdrawal.balanceCents).toBe(start);
+    expect(afterWithdrawal.history.filter((item) => item.kind === 'payout')).toEqual([
+      expect.objectContaining({ amountCents: -2500, description: expect.stringMatching(/^Withdrawal/) }),
+    ]);
 
     // Still exactly one gig payment after everything, and no second webhook for it.
     expect((await wallet()).history.filter((item) => item.kind === 'gig')).toHaveLength(1);

@@ -159,7 +159,7 @@ describe('example host app, end to end', () => {
     expect(webhooks.every((hook) => hook.event === 'flow.updated')).toBe(true);
     const perFlow = (id: string | undefined) => webhooks.filter((hook) => hook.flowId === id);
     expect([perFlow(signupFlow).length, perFlow(payoutsFlow).length, perFlow(withdrawFlow).length]).toEqual([2, 1, 1]);
-    await expect.poll(() => page.locator('[data-log="webhooks"] > li').count()).toBe(4);
+    await expect.poll(() => page.locator('[data-log="webhooks"] > li[data-flow-id]').count()).toBe(4);
 
     // 3. Its GET of each flow shows the same completed steps as the callbacks.
     const [first, second, third] = await Promise.all(
