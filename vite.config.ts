@@ -30,6 +30,8 @@ const reactProjects = {
     include: ['packages/react/src/**/*.test.{ts,tsx}'],
     exclude: ['**/*.browser.test.*', '**/node_modules/**'],
     setupFiles: [here('./scripts/vitest-jsdom-setup.ts'), here('./scripts/vitest-react-setup.ts')],
+    // The real sandbox, for tests that frame flows it created (started in Node: jsdom's URL cannot load its files).
+    globalSetup: [here('./scripts/vitest-sandbox-setup.ts')],
   },
   browser: {
     include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'scripts/**/*.browser.test.{ts,tsx}'],

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { within } from 'storybook/test';
 import { expect, fn, waitFor } from 'storybook/test';
-import { DotsFlow, FlowProgress, type StepInput, type StepName, type StepStatus } from '@dots-flow/react';
-import { ENDPOINTS, flakyEndpoint } from './support/backend.js';
+import { DotsFlow, FlowProgress, type Flow, type StepInput, type StepName, type StepStatus } from '@dots-flow/react';
+import { ENDPOINTS, flakyEndpoint, startBackend } from './support/backend.js';
 import { flowPage, press, verifyPhone } from './support/flowPage.js';
 
 const usage = `
@@ -185,6 +185,38 @@ export const MultiStepCompleted: Story = {
   },
 };
 
+/** What a route loader does: your backend creates the flow, and the page gets the Dots flow object. */
+async function flowFromLoader(steps: StepInput[]): Promise<Flow> {
+  await startBackend();
+  const response = await fetch(ENDPOINTS.newUser, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ steps }),
+  });
+  return (await response.json()) as Flow;
+}
+
+/**
+ * A flow your backend already created (a Payout Link's flow, or one made in a route loader), passed as `flow`
+ * instead of `steps`: the same link check, progress and callbacks, and no request to create one.
+ */
+export const GivenFlow: Story = {
+  loaders: [async () => ({ flow: await flowFromLoader(['payout']) })],
+  render: ({ steps: _steps, metadata: _metadata, ...args }, { loaded }) => (
+    <DotsFlow {...args} flow={loaded.flow as Flow}>
+      <FlowProgress style={{ marginBlockEnd: 16 }} />
+    </DotsFlow>
+  ),
+  play: async ({ canvas, args, loaded }) => {
+    const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+    expect(frame.getAttribute('src')).toBe((loaded.flow as Flow).link);
+    await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce(), { timeout: 8_000 });
+    await expectScreen(frame, 'Verify your phone');
+    expect(canvas.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['1Verify phone', '2Withdraw']);
+    expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
 /** The backend is still creating the flow. */
 export const Loading: Story = {
   parameters: { dots: { endpoint: ENDPOINTS.slow } },
@@ -243,7 +275,7 @@ export const FrameTimeout: Story = {
 const secondStepComplete = fn();
 
 const twoFlows = {
-  render: (args) => (
+  render: ({ steps: _steps, flow: _flow, ...args }) => (
     <div style={{ display: 'grid', gap: 24, gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))' }}>
       <DotsFlow {...args} steps={['compliance']} title="Tax information flow">
         <FlowProgress messages={{ progress: 'Tax information progress' }} style={{ marginBlockEnd: 12 }} />

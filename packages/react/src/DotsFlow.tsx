@@ -1,7 +1,7 @@
 'use client';
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { DotsFlowError } from '@dots-flow/core';
-import { useDotsFlow, DEFAULT_MIN_HEIGHT, type UseDotsFlowOptions } from './useDotsFlow.js';
+import { useDotsFlow, type FlowSource, type FlowViewOptions } from './useDotsFlow.js';
 import { FlowSessionContext } from './FlowSessionContext.js';
 import { FlowView } from './FlowView.js';
 
@@ -10,8 +10,9 @@ export interface ErrorFallbackProps {
   retry: () => void;
 }
 
-export interface DotsFlowProps
-  extends UseDotsFlowOptions, Omit<HTMLAttributes<HTMLDivElement>, keyof UseDotsFlowOptions | 'children'> {
+/** Every prop of `DotsFlow` except where its flow comes from (`steps` or `flow`). */
+export interface DotsFlowBaseProps
+  extends FlowViewOptions, Omit<HTMLAttributes<HTMLDivElement>, keyof FlowViewOptions | 'children'> {
   /** Shown over the reserved space until the flow page has loaded. */
   loadingFallback?: ReactNode;
   /** Replaces the default error message and "Try again" button. */
@@ -20,18 +21,23 @@ export interface DotsFlowProps
   children?: ReactNode;
 }
 
+/** `DotsFlow`'s props: exactly one of `steps` (create a flow) or `flow` (frame one your backend created). */
+export type DotsFlowProps = DotsFlowBaseProps & FlowSource;
+
 /**
  * A Dots flow in an iframe: created through your backend, shown only from a trusted origin,
  * sized by the frame's own height messages.
  *
  * @example
  * <DotsFlow steps={['compliance']} onComplete={() => navigate('/done')} />
+ * <DotsFlow flow={payoutLink.flow} onComplete={() => navigate('/paid')} />
  */
 export function DotsFlow(props: DotsFlowProps) {
   // The hook reads its own options from the props; the rest goes to the container.
   const {
     steps: _steps,
     metadata: _metadata,
+    flow: _flow,
     onReady: _onReady,
     onHeightChange: _onHeightChange,
     onStepComplete: _onStepComplete,
@@ -39,9 +45,9 @@ export function DotsFlow(props: DotsFlowProps) {
     onError: _onError,
     frameTimeoutMs: _frameTimeoutMs,
     title: _title,
-    minHeight = DEFAULT_MIN_HEIGHT,
-    loadingFallback,
-    errorFallback,
+    minHeight: _minHeight,
+    loadingFallback: _loadingFallback,
+    errorFallback: _errorFallback,
     children,
     ...rest
   } = props;
@@ -50,7 +56,8 @@ export function DotsFlow(props: DotsFlowProps) {
     <FlowSessionContext.Provider value={flow.session}>
       <div {...rest} data-dots-flow="" data-status={flow.status}>
         {children}
-        <FlowView flow={flow} minHeight={minHeight} loadingFallback={loadingFallback} errorFallback={errorFallback} />
+        {/* FlowView reads minHeight and the fallbacks from the props itself. */}
+        <FlowView {...props} flow={flow} />
       </div>
     </FlowSessionContext.Provider>
   );

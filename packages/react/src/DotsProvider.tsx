@@ -67,7 +67,8 @@ export function DotsProvider({
   const client = queryClient ?? ownClient;
   // The latest createFlow is read at call time, so an inline function neither re-creates flows nor goes stale.
   const createFlowRef = useLatest(createFlow);
-  const originsKey = typeof environment === 'string' ? environment : JSON.stringify(environment.frameOrigins);
+  // Compared by content: an inline `{ frameOrigins: [...] }` is the same environment on every render.
+  const originsKey = JSON.stringify(environment);
 
   const value = useMemo<DotsConfig>(
     () => ({

@@ -1,12 +1,12 @@
 'use client';
 import type { CSSProperties, ReactNode } from 'react';
 import type { ErrorFallbackProps } from './DotsFlow.js';
-import type { UseDotsFlowResult } from './useDotsFlow.js';
+import { DEFAULT_MIN_HEIGHT, type UseDotsFlowResult } from './useDotsFlow.js';
 import { mutedVar, radiusVar } from './themeVars.js';
 
 export interface FlowViewProps {
   flow: UseDotsFlowResult;
-  minHeight: number;
+  minHeight?: number;
   loadingFallback?: ReactNode;
   errorFallback?: (props: ErrorFallbackProps) => ReactNode;
 }
@@ -30,9 +30,10 @@ function box(minHeight: number): CSSProperties {
  * A flow's frame with its loading overlay, or its error and retry: the markup `DotsFlow` renders, for widgets.
  * The defaults are a quiet placeholder in the space the frame will take, and what went wrong with a way to try again.
  */
-export function FlowView({ flow, minHeight, loadingFallback, errorFallback }: FlowViewProps) {
+export function FlowView({ flow, minHeight = DEFAULT_MIN_HEIGHT, loadingFallback, errorFallback }: FlowViewProps) {
   const { status, error, frameProps, retry } = flow;
-  if (status === 'error' && error) {
+  // The session holds an error exactly while its status is 'error'.
+  if (error) {
     return errorFallback ? (
       errorFallback({ error, retry })
     ) : (

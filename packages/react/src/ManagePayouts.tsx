@@ -1,7 +1,7 @@
 'use client';
 import { useState, type CSSProperties, type ReactNode } from 'react';
-import type { FlowSessionStatus, StepInput, StepStatus } from '@dots-flow/core';
-import type { DotsFlowProps } from './DotsFlow.js';
+import type { FlowMetadata, FlowSessionStatus, StepInput, StepStatus } from '@dots-flow/core';
+import type { DotsFlowBaseProps } from './DotsFlow.js';
 import { useDotsFlow, DEFAULT_MIN_HEIGHT } from './useDotsFlow.js';
 import { FlowSessionContext } from './FlowSessionContext.js';
 import { FlowView } from './FlowView.js';
@@ -31,7 +31,9 @@ export interface ManagePayoutsMessages {
   unchanged?: string;
 }
 
-export interface ManagePayoutsProps extends Omit<DotsFlowProps, 'steps'> {
+export interface ManagePayoutsProps extends DotsFlowBaseProps {
+  /** Extra metadata for the flow; your backend may add to it. */
+  metadata?: FlowMetadata;
   /**
    * `true` (default, the embedded case): the user stays on the step and every save calls `onSave`.
    * `false`: after a save Dots shows its Continue button, then its own completion screen, in the frame.

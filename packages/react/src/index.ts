@@ -1,12 +1,16 @@
 'use client';
 export { DotsProvider, type DotsProviderProps } from './DotsProvider.js';
-export { DotsFlow, type DotsFlowProps, type ErrorFallbackProps } from './DotsFlow.js';
+export { DotsFlow, type DotsFlowProps, type DotsFlowBaseProps, type ErrorFallbackProps } from './DotsFlow.js';
 export {
   useDotsFlow,
   type UseDotsFlowOptions,
   type UseDotsFlowResult,
   type StepCompleteEvent,
   type FlowFrameProps,
+  type FlowSource,
+  type FlowFromSteps,
+  type FlowFromBackend,
+  type FlowViewOptions,
 } from './useDotsFlow.js';
 export { useFlowProgress, type FlowProgressState } from './useFlowProgress.js';
 export {

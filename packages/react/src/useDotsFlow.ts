@@ -6,7 +6,15 @@ import { createQueryFlowController } from './queryFlowController.js';
 import type { FlowFrameProps, UseDotsFlowOptions, UseDotsFlowResult } from './useDotsFlowTypes.js';
 
 export type { StepCompleteEvent } from '@dots-flow/core';
-export type { FlowFrameProps, UseDotsFlowOptions, UseDotsFlowResult } from './useDotsFlowTypes.js';
+export type {
+  FlowFrameProps,
+  FlowFromBackend,
+  FlowFromSteps,
+  FlowSource,
+  FlowViewOptions,
+  UseDotsFlowOptions,
+  UseDotsFlowResult,
+} from './useDotsFlowTypes.js';
 export const DEFAULT_MIN_HEIGHT = 320;
 
 /**
@@ -15,16 +23,17 @@ export const DEFAULT_MIN_HEIGHT = 320;
  *
  * @example
  * const flow = useDotsFlow({ steps: ['payout'], onComplete: () => navigate('/done') })
+ * // or, for a flow your backend created (a Payout Link's): useDotsFlow({ flow: loaderData.flow })
  * return flow.frameProps ? <iframe {...flow.frameProps} /> : <Spinner />
  */
 export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
-  const { steps, metadata, minHeight = DEFAULT_MIN_HEIGHT } = options;
+  const { steps, metadata, flow: given, minHeight = DEFAULT_MIN_HEIGHT } = options;
   const config = useDotsConfig();
-  // Equal content gives the same memo, so new-but-equal `steps` arrays never create another flow. A new
-  // request, source, user or environment is a new flow, so it gets a fresh controller.
-  const requestHash = hashKey([steps, metadata]);
+  // Equal content gives the same memo, so new-but-equal `steps` arrays (or flow objects) never create another
+  // flow. A new request, given flow, source, user or environment is a new flow, so it gets a fresh controller.
+  const requestHash = hashKey([steps, metadata, given]);
   const [controller, retry, frameRef] = useMemo(
-    () => createQueryFlowController(config, steps, metadata),
+    () => createQueryFlowController(config, options),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content
     [requestHash, config],
   );
@@ -35,15 +44,16 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   useEffect(() => controller.connect(window), [controller]);
 
   const { flow, height } = state;
-  // A session has a flow from `loading` on; an error (even a frame timeout) takes the frame away.
+  // A session has a flow from `loading` on; an error (even a frame timeout) takes the frame away. Before the first
+  // height message `height` is null, which Number() makes 0: the frame takes minHeight.
   const frameProps: FlowFrameProps | null =
-    flow && state.status !== 'error'
+    flow && !state.error
       ? {
           ref: frameRef,
           src: flow.link,
           title: options.title ?? 'Dots payout flow',
           allow: state.steps.includes('id-verification') ? 'camera' : undefined,
-          style: { display: 'block', width: '100%', border: 0, height: Math.max(height ?? minHeight, minHeight) },
+          style: { display: 'block', width: '100%', border: 0, height: Math.max(Number(height), minHeight) },
         }
       : null;
 
