@@ -7,6 +7,7 @@ import { DevOnly, DevViewProvider, DevViewToggle } from './devView.js';
 import { LogPanel } from './LogPanel.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { AdminPage } from './pages/AdminPage.js';
+import { ClaimPage } from './pages/ClaimPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { PhoneVerificationPage } from './pages/PhoneVerificationPage.js';
 import { SignInPage } from './pages/SignInPage.js';
@@ -16,7 +17,11 @@ import { Link, navigate, usePath } from './router.js';
 import { useMe } from './useMe.js';
 import { useWebhookLog } from './useWebhookLog.js';
 
+const CLAIM_PATH = /^\/claim\/([0-9a-f-]{36})$/;
+
 function page(path: string, user: User | null): ReactNode {
+  const claim = CLAIM_PATH.exec(path);
+  if (claim) return <ClaimPage key={claim[1]} payoutLinkId={claim[1]!} />;
   switch (path) {
     case '/':
       return <HomePage user={user} />;

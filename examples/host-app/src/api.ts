@@ -1,4 +1,5 @@
 // The browser's view of the host backend. It never sends a Dots user id: the server decides it.
+import type { Flow } from '@dots-flow/react';
 
 export interface User {
   id: string;
@@ -70,6 +71,16 @@ export interface AdminPayoutLink {
   claimed: boolean;
 }
 
+/** What a payee's page gets for a Payout Link: the amount, its status, and its Dots flow to embed. */
+export interface PayoutLinkClaim {
+  amountCents: number;
+  status: string;
+  /** The link's flow as Dots returns it; `null` once nothing is left to do (claimed, canceled…). */
+  flow: Flow | null;
+  /** Set once the payee withdrew: where the money went. */
+  paidOut: { amountCents: number; payoutMethod: string | null } | null;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -116,6 +127,7 @@ export const api = {
     request<{ payoutLink: AdminPayoutLink }>('/api/admin/payout-links', json('POST', input)).then(
       (body) => body.payoutLink,
     ),
+  claim: (payoutLinkId: string) => request<PayoutLinkClaim>(`/api/payout-links/${encodeURIComponent(payoutLinkId)}`),
   startPhoneVerification: (details: { firstName: string; lastName: string; phone: string }) =>
     request<{ user: User; phoneEnding: string }>('/api/dots-user', json('POST', details)),
   sendCode: () => request<{ sent: boolean }>('/api/dots-user/send-code', { method: 'POST' }),
