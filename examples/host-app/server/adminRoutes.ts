@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { DotsApiError, HOST_USER_ID_METADATA_KEY, isUuid } from '@dots-flow/server';
+import { DotsApiError, HOST_USER_ID_METADATA_KEY, isUuid, type DotsClient } from '@dots-flow/server';
 import { apiError } from './accountRoutes.js';
 import { derivedUuid } from './derivedUuid.js';
 import type { HostUser } from './jsonFileStore.js';
+import { readPayoutLinkProgress } from './payoutLinkProgress.js';
 import { readJsonFields, RequestError } from './readJsonFields.js';
 import { usPhoneDigits } from './whiteLabelRoutes.js';
 
@@ -39,8 +40,8 @@ export interface PayoutLinksApi {
 export const MAX_PAYOUT_LINK_CENTS = 1_000_00;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The Payout Link as the admin page shows it. */
-export function adminPayoutLink(link: PayoutLinkView) {
+/** The Payout Link as the admin page shows it; `stage` is its status, or `paid_out` once the payee withdrew. */
+export function adminPayoutLink(link: PayoutLinkView, stage: string = link.status) {
   const phone = link.payee?.phone_number ? `+${link.payee.country_code ?? '1'} ${link.payee.phone_number}` : null;
   return {
     id: link.id,
@@ -49,6 +50,7 @@ export function adminPayoutLink(link: PayoutLinkView) {
     payee: link.payee?.email || phone,
     delivery: link.delivery?.method ?? 'link',
     status: link.status,
+    stage,
     link: link.link,
     flowId: link.flow_id ?? null,
     claimed: Boolean(link.claimed_user_id),
@@ -66,11 +68,12 @@ export function payoutLinkKey(adminId: string, requestId: string): string {
  * the routes did not exist.
  */
 export function adminRoutes(options: {
-  payoutLinks: PayoutLinksApi;
+  client: Pick<DotsClient, 'transfers'> & { payoutLinks: PayoutLinksApi };
   adminOf: (request: Request) => HostUser | undefined;
   log: (line: string) => void;
 }) {
-  const { payoutLinks, adminOf, log } = options;
+  const { client, adminOf, log } = options;
+  const { payoutLinks } = client;
   const app = new Hono();
   const limit = bodyLimit({
     maxSize: 2048,
@@ -101,7 +104,8 @@ export function adminRoutes(options: {
     '/api/admin/payout-links',
     guarded('list Payout Links', async (c) => {
       const page = await payoutLinks.list({ limit: 20 });
-      return c.json({ payoutLinks: page.data.map(adminPayoutLink) });
+      const progress = await Promise.all(page.data.map((link) => readPayoutLinkProgress(client, link)));
+      return c.json({ payoutLinks: progress.map(({ link, stage }) => adminPayoutLink(link, stage)) });
     }),
   );
 

@@ -40,7 +40,8 @@ export interface PayoutLinkWebhookEntry {
   webhookId: string;
   event: string;
   payoutLinkId: string;
-  status: string;
+  /** Dots' status of the link as read back, or `paid_out` once the payee withdrew it. */
+  stage: string;
   amountCents: number;
 }
 

@@ -54,7 +54,7 @@ export function LogPanel({ webhooks }: { webhooks: WebhookLogEntry[] }) {
                   <time dateTime={entry.receivedAt}>{time(entry.receivedAt)}</time> <code>{entry.event}</code>{' '}
                   <span aria-label="signature verified">✓ verified</span>
                   <br />
-                  Payout Link {formatSignedMoney(entry.amountCents)} · <strong>{entry.status}</strong>
+                  Payout Link {formatSignedMoney(entry.amountCents)} · <strong>{entry.stage}</strong>
                   <span className="muted"> · {entry.payoutLinkId}</span>
                 </li>
               ) : entry.kind === 'transfer' ? (

@@ -66,6 +66,8 @@ export interface AdminPayoutLink {
   payee: string | null;
   delivery: string;
   status: string;
+  /** `status`, or `paid_out` once the payee withdrew the money. */
+  stage: string;
   link: string;
   flowId: string | null;
   claimed: boolean;

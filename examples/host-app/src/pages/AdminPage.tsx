@@ -4,7 +4,7 @@ import { api, type AdminPayoutLink, type User, type WebhookLogEntry } from '../a
 import { parseDollars } from '../CashOutForm.js';
 import { DevOnly } from '../devView.js';
 import { formatMoney, formatWhen } from '../money.js';
-import { payoutLinkEventText, payoutLinkStatusText } from '../payoutLinkStatus.js';
+import { payoutLinkStatusText } from '../payoutLinkStatus.js';
 import { Link } from '../router.js';
 import { useWebhookLog } from '../useWebhookLog.js';
 
@@ -64,11 +64,11 @@ function PayoutLinksAdmin() {
         ) : (
           <ul className="activity" aria-labelledby="links-heading">
             {links.data.map((link) => (
-              <li key={link.id} data-payout-link={link.id} data-status={link.status}>
+              <li key={link.id} data-payout-link={link.id} data-stage={link.stage}>
                 <span>
                   {link.payee ?? 'Shared by link'}
                   <span className="muted"> · {formatWhen(link.created)}</span>
-                  <span className={`badge badge-${link.status}`}> {payoutLinkStatusText(link.status)}</span>
+                  <span className={`badge badge-${link.stage}`}> {payoutLinkStatusText(link.stage)}</span>
                 </span>
                 <strong>{formatMoney(link.amountCents)}</strong>
               </li>
@@ -140,14 +140,17 @@ function CreatePayoutLinkForm({ onCreated }: { onCreated: (link: AdminPayoutLink
 
 function PayoutLinkCard({ link, events }: { link: AdminPayoutLink; events: LinkEvent[] }) {
   const [copied, setCopied] = useState(false);
-  const mine = events.filter((event) => event.payoutLinkId === link.id);
+  // One line per change of stage: Dots sends several events for one change (e.g. claimed and updated).
+  const mine = events
+    .filter((event) => event.payoutLinkId === link.id)
+    .filter((event, index, list) => index === 0 || list[index - 1]!.stage !== event.stage);
   return (
     <section className="card" aria-labelledby="link-heading" data-payout-link-card={link.id}>
       <h2 id="link-heading">
         {formatMoney(link.amountCents)} {link.payee ? `for ${link.payee}` : 'Payout Link'}
       </h2>
-      <p role="status" aria-live="polite" data-status={link.status}>
-        Status: <strong>{payoutLinkStatusText(link.status)}</strong>
+      <p role="status" aria-live="polite" data-stage={link.stage}>
+        Status: <strong>{payoutLinkStatusText(link.stage)}</strong>
       </p>
       <label htmlFor="link-url">Link to share</label>
       <div className="copy">
@@ -171,8 +174,8 @@ function PayoutLinkCard({ link, events }: { link: AdminPayoutLink; events: LinkE
       ) : (
         <ol className="timeline" aria-label="Updates from Dots">
           {mine.map((event) => (
-            <li key={event.seq} data-event={event.event}>
-              {payoutLinkEventText(event.event)} <span className="muted">· {formatWhen(event.receivedAt)}</span>
+            <li key={event.seq} data-stage={event.stage}>
+              {payoutLinkStatusText(event.stage)} <span className="muted">· {formatWhen(event.receivedAt)}</span>
             </li>
           ))}
         </ol>
