@@ -43,13 +43,51 @@ describe('createDotsClient: timeouts and retries', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('repeats a POST whose connection failed before any answer', async () => {
+  it('never repeats a POST without a key whose connection broke after sending: users.create would make two users', async () => {
+    const server = await serve((_request, res) => void res.socket?.destroy());
+    const dots = client(server.url, { retries: 3 });
+    const bob = {
+      first_name: 'Bob',
+      last_name: 'L',
+      email: 'bob@example.com',
+      country_code: '1',
+      phone_number: '4155550100',
+    };
+    expect((await failure(dots.users.create(bob))).code).toBe('network');
+    expect(server.requests).toHaveLength(1);
+    expect((await failure(dots.flows.create({ steps: ['payout'] }))).code).toBe('network');
+    expect(server.requests).toHaveLength(2);
+    expect((await failure(dots.payoutLinks.redeliver('0b7c3f0e-9a4d-4c41-8a52-2f1f6f0f3b11'))).code).toBe('network');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('repeats a money POST whose connection broke, with the same idempotency key', async () => {
     const server = await serve((_request, res, index) => {
       if (index === 0) res.socket?.destroy();
-      else sendJson(res, 200, FLOW);
+      else sendJson(res, 201, { id: '6ad6b948-422d-4fc4-bd6c-fe1521639a2b', type: 'payout' });
     });
-    await expect(client(server.url, { retries: 1 }).flows.create({ steps: ['payout'] })).resolves.toEqual(FLOW);
-    expect(server.requests).toHaveLength(2);
+    const userId = 'f33919ae-6793-41bd-b512-1ad3c19f4ecb';
+    await client(server.url, { retries: 1 }).payouts.create({ user_id: userId, amount: 100, platform: 'default' });
+    const keys = server.requests.map((r) => (JSON.parse(r.body) as { idempotency_key: string }).idempotency_key);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('repeats any POST whose connection never opened (refused): nothing reached Dots', async () => {
+    const server = await serve((_request, res) => sendJson(res, 200, FLOW));
+    let calls = 0;
+    const refusedOnce = async (input: string, init: RequestInit) => {
+      calls += 1;
+      if (calls === 1)
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+      return fetch(input, init);
+    };
+    await expect(
+      client(server.url, { retries: 1, fetch: refusedOnce }).flows.create({ steps: ['payout'] }),
+    ).resolves.toEqual(FLOW);
+    expect(calls).toBe(2);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('reports an unreachable Dots as a network error, after the retries', async () => {

@@ -6,6 +6,10 @@ import type { FlowsResource } from './resources/flows.js';
 import { createTransfersResource } from './resources/transfers.js';
 import type { TransfersResource } from './resources/transfers.js';
 import { createUsersResource } from './resources/users.js';
+import { createPayoutsResource } from './resources/payouts.js';
+import type { PayoutsResource } from './resources/payouts.js';
+import { createPayoutLinksResource } from './resources/payoutLinks.js';
+import type { PayoutLinksResource } from './resources/payoutLinks.js';
 import type { UsersResource } from './resources/users.js';
 import { sendDotsRequest } from './sendDotsRequest.js';
 import type { DotsRequest, DotsRequestConfig } from './sendDotsRequest.js';
@@ -29,7 +33,11 @@ export interface DotsClientOptions {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Time allowed for each attempt, answer body included. Default 10 000 ms. */
   timeoutMs?: number;
-  /** Extra attempts for a GET or a connection that failed before any answer. Default 2. */
+  /**
+   * Extra attempts, default 2: for a GET, a money call (it carries an `idempotency_key`, so Dots answers a
+   * repeat with the first answer), or any request whose connection never opened. A POST without a key
+   * (`users.create`, `flows.create`, `payoutLinks.redeliver`) or a DELETE that may have reached Dots is never repeated.
+   */
   retries?: number;
 }
 
@@ -41,6 +49,10 @@ export interface DotsClient {
   readonly users: UsersResource;
   /** Money between your app's wallet and users'; `create` is idempotent, retries never pay twice. */
   readonly transfers: TransfersResource;
+  /** Payouts from a user's wallet to their payout method; `create` is idempotent like `transfers.create`. */
+  readonly payouts: PayoutsResource;
+  /** Payout Links: a flow link that onboards a payee and pays them; `create` is idempotent. */
+  readonly payoutLinks: PayoutLinksResource;
 }
 
 /**
@@ -63,6 +75,8 @@ export function createDotsClient(options: DotsClientOptions): DotsClient {
     flows: createFlowsResource(call, ids),
     users: createUsersResource(call, ids),
     transfers: createTransfersResource(call, ids),
+    payouts: createPayoutsResource(call, ids),
+    payoutLinks: createPayoutLinksResource(call, ids),
   };
 }
 

@@ -11,6 +11,16 @@ export type {
   CreateTransferRequest,
   ListTransfersParams,
 } from './resources/transfers.js';
+export type { PayoutsResource, CreatePayoutRequest, DotsPayoutPlatform, DotsFeeParty } from './resources/payouts.js';
+export { DOTS_PAYOUT_PLATFORMS, DOTS_FEE_PARTIES } from './resources/payouts.js';
+export type {
+  PayoutLinksResource,
+  DotsPayoutLink,
+  DotsPayoutLinkStatus,
+  DotsPayee,
+  CreatePayoutLinkRequest,
+} from './resources/payoutLinks.js';
+export { DOTS_PAYOUT_LINK_STATUSES, DOTS_DELIVERY_METHODS } from './resources/payoutLinks.js';
 export type { DotsList, DotsListParams, DotsListPromise } from './listPromise.js';
 export { DotsApiError, DOTS_API_ERROR_CODES } from './DotsApiError.js';
 export type { DotsApiErrorCode } from './DotsApiError.js';

@@ -14,7 +14,7 @@ export interface DotsRequestConfig {
 }
 
 export interface DotsRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   body?: unknown;
   signal?: AbortSignal | undefined;
@@ -30,8 +30,9 @@ type Attempt = { ok: true; value: unknown } | { ok: false; error: DotsApiError; 
 /**
  * Sends one logical request to Dots and returns the parsed JSON body of a 2xx answer.
  * Retries only where repeating cannot do harm: a GET or an idempotent POST (same `idempotency_key`
- * on every attempt), or any request whose connection failed before Dots answered. Any other POST that
- * timed out or got an answer is never sent twice.
+ * on every attempt), or any request whose connection never opened (refused, no DNS answer). Any other
+ * POST or DELETE that may have reached Dots (timed out, connection broken, answered) is never sent twice:
+ * a repeated `users.create` would make a second user.
  */
 export async function sendDotsRequest(config: DotsRequestConfig, request: DotsRequest): Promise<unknown> {
   for (let attempt = 0; ; attempt += 1) {
@@ -80,7 +81,7 @@ async function attemptOnce(config: DotsRequestConfig, request: DotsRequest): Pro
       const stop = stopped();
       // A timed-out POST may have reached Dots already: only a GET or an idempotent POST is safe to repeat.
       if (stop) return { ok: false, error: stop, retryable: stop.code === 'timeout' && repeatable };
-      return { ok: false, error: networkError(config, method, path, cause), retryable: true };
+      return { ok: false, error: networkError(config, method, path, cause), retryable: repeatable || neverSent(cause) };
     }
 
     let bytes: Uint8Array;
@@ -120,6 +121,15 @@ async function attemptOnce(config: DotsRequestConfig, request: DotsRequest): Pro
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Connection failures that happen before a byte of the request leaves: repeating them is always safe. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+function neverSent(cause: unknown): boolean {
+  const inner = cause instanceof Error ? cause.cause : undefined;
+  const code = inner && typeof inner === 'object' && 'code' in inner ? inner.code : undefined;
+  return typeof code === 'string' && NEVER_SENT_CODES.has(code);
 }
 
 function abortedError(method: string, path: string, reason: unknown): DotsApiError {

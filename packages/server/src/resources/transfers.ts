@@ -29,6 +29,8 @@ export interface DotsTransfer {
   type: 'refill' | 'payout' | 'balance' | 'payment' | 'settlement' | 'payable';
   /** Cents, as requested: negative paid the user, positive charged them. */
   amount: number;
+  /** Where a payout went (`platform`: `ach`, `paypal`, …). */
+  external_data?: { account_id?: string; external_id?: string; platform?: string };
   transactions: DotsTransaction[];
   payout_link_id?: string | null;
   metadata: string | Record<string, unknown> | null;
