@@ -1,7 +1,13 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { DotsApiError, HOST_USER_ID_METADATA_KEY, isUuid, type DotsClient } from '@dots-flow/server';
+import {
+  DotsApiError,
+  HOST_USER_ID_METADATA_KEY,
+  isUuid,
+  type DotsClient,
+  type DotsPayoutLink,
+} from '@dots-flow/server';
 import { apiError } from './accountRoutes.js';
 import { derivedUuid } from './derivedUuid.js';
 import type { HostUser } from './jsonFileStore.js';
@@ -9,39 +15,12 @@ import { readPayoutLinkProgress } from './payoutLinkProgress.js';
 import { readJsonFields, RequestError } from './readJsonFields.js';
 import { usPhoneDigits } from './whiteLabelRoutes.js';
 
-/** The Payout Link fields this page reads (spec schema `payout-link`). */
-export interface PayoutLinkView {
-  id: string;
-  created: string;
-  amount: number;
-  status: string;
-  link: string;
-  flow_id?: string | null;
-  claimed_user_id?: string | null;
-  payee?: { email?: string | null; country_code?: string | null; phone_number?: string | null } | null;
-  delivery?: { method?: string | null } | null;
-  metadata?: unknown;
-}
-
-/** What the admin page needs of the kit's `payoutLinks` resource. */
-export interface PayoutLinksApi {
-  create(request: {
-    amount: number;
-    payee?: { email?: string; country_code?: string; phone_number?: string };
-    delivery?: { method: 'link' | 'sms' | 'email' | 'all' };
-    idempotency_key?: string;
-    metadata?: Record<string, string>;
-  }): Promise<PayoutLinkView>;
-  retrieve(id: string): Promise<PayoutLinkView>;
-  list(params?: { limit?: number }): PromiseLike<{ data: PayoutLinkView[] }>;
-}
-
 /** Largest Payout Link the page creates: a typo must not send $1,000,000. */
 export const MAX_PAYOUT_LINK_CENTS = 1_000_00;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The Payout Link as the admin page shows it; `stage` is its status, or `paid_out` once the payee withdrew. */
-export function adminPayoutLink(link: PayoutLinkView, stage: string = link.status) {
+export function adminPayoutLink(link: DotsPayoutLink, stage: string = link.status) {
   const phone = link.payee?.phone_number ? `+${link.payee.country_code ?? '1'} ${link.payee.phone_number}` : null;
   return {
     id: link.id,
@@ -68,7 +47,7 @@ export function payoutLinkKey(adminId: string, requestId: string): string {
  * the routes did not exist.
  */
 export function adminRoutes(options: {
-  client: Pick<DotsClient, 'transfers'> & { payoutLinks: PayoutLinksApi };
+  client: Pick<DotsClient, 'transfers' | 'payoutLinks'>;
   adminOf: (request: Request) => HostUser | undefined;
   log: (line: string) => void;
 }) {

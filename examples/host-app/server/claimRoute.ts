@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { DotsApiError, isUuid, type DotsClient } from '@dots-flow/server';
 import { apiError } from './accountRoutes.js';
-import type { PayoutLinksApi } from './adminRoutes.js';
 import { CLOSED_PAYOUT_LINK_STATUSES, readPayoutLinkProgress } from './payoutLinkProgress.js';
 
 /**
@@ -10,7 +9,7 @@ import { CLOSED_PAYOUT_LINK_STATUSES, readPayoutLinkProgress } from './payoutLin
  * the (unguessable) id is the key: no Acme account needed.
  */
 export function claimRoute(options: {
-  client: Pick<DotsClient, 'flows' | 'transfers'> & { payoutLinks: Pick<PayoutLinksApi, 'retrieve'> };
+  client: Pick<DotsClient, 'flows' | 'transfers' | 'payoutLinks'>;
   log: (line: string) => void;
 }) {
   const { client, log } = options;

@@ -10,11 +10,15 @@ import {
 import { accountRoutes, apiError, publicUser } from './accountRoutes.js';
 import type { HostStore, HostUser, LinkResult } from './jsonFileStore.js';
 import { hashSessionToken, readSessionToken } from './sessionCookie.js';
+import { adminRoutes } from './adminRoutes.js';
+import { claimRoute } from './claimRoute.js';
 import { moneyRoutes } from './moneyRoutes.js';
+import { payoutLinkIdOf, readPayoutLinkProgress } from './payoutLinkProgress.js';
+import { payoutRoute } from './payoutRoute.js';
 import { toHistoryItem } from './walletHistory.js';
 import { webhookEventsRoute } from './webhookEventsRoute.js';
 import { whiteLabelRoutes } from './whiteLabelRoutes.js';
-import type { WebhookLog } from './webhookLog.js';
+import { ADMIN_CHANNEL, type WebhookLog } from './webhookLog.js';
 
 export interface HostApiOptions {
   store: HostStore;
@@ -59,6 +63,10 @@ export function createHostApi(options: HostApiOptions): HostApi {
     const token = readSessionToken(request.headers.get('cookie'));
     return token === undefined ? undefined : store.userForSession(hashSessionToken(token));
   };
+  const adminOf = (request: Request): HostUser | undefined => {
+    const user = userOf(request);
+    return user && isAdmin(user) ? user : undefined;
+  };
 
   // The Dots user id comes only from here: the server-side mapping of the session's host user.
   const resolveUser = (request: Request): ResolvedUser | null => {
@@ -82,6 +90,8 @@ export function createHostApi(options: HostApiOptions): HostApi {
     if (event.type === 'flow.updated' || typeof transferId !== 'string') return;
     const transfer = await client.transfers.retrieve(transferId);
     const owner = store.userByDotsUserId(transfer.user_id);
+    // A Payout Link's payee is nobody's account here: the admin channel follows the link itself.
+    if (!owner && transfer.payout_link_id) return;
     if (!owner) {
       log(`[backend] transfer webhook for a Dots user no host user has; ignored.`);
       return;
@@ -98,14 +108,35 @@ export function createHostApi(options: HostApiOptions): HostApi {
     });
   };
 
+  // `payout_link.*` bodies are the link itself. Which event it was, the body does not always say; the link
+  // read back from Dots (and the payee's payouts) says where it stands, for the admins' live view.
+  const onPayoutLinkEvent = async (event: WebhookEvent) => {
+    const payoutLinkId = payoutLinkIdOf(event.payload);
+    if (payoutLinkId === undefined) return;
+    const { link, stage } = await readPayoutLinkProgress(client, payoutLinkId);
+    webhookLog.add(ADMIN_CHANNEL, {
+      kind: 'payout_link',
+      webhookId: event.id,
+      event: event.type ?? 'payout_link',
+      payoutLinkId: link.id,
+      stage,
+      amountCents: link.amount,
+    });
+  };
+
   const webhooks = createWebhookHandler({
     secret: options.webhookSecret,
     client,
     onError: (error) => log(`[backend] webhook failed: ${String(error)}`),
-    onEvent: (event) => onTransferEvent(event),
+    onEvent: async (event) => {
+      await onTransferEvent(event);
+      await onPayoutLinkEvent(event);
+    },
     async onFlowUpdated(flow, event) {
       // The owner stamp was written by our own flow route with our API key, and this flow was just
       // read back from Dots: it is trusted, unlike anything the browser says.
+      // A Payout Link's flow belongs to its payee, not to one of our accounts: its link events cover it.
+      if (flow.payout_link_id) return;
       const hostUserId = hostUserIdOf(flow);
       if (hostUserId === undefined || !store.getUser(hostUserId)) {
         log(`[backend] webhook for flow ${flow.id} names no known host user; ignored.`);
@@ -151,6 +182,9 @@ export function createHostApi(options: HostApiOptions): HostApi {
   app.route('/', accountRoutes({ store, userOf, view }));
   app.route('/', moneyRoutes({ client, userOf, log }));
   app.route('/', whiteLabelRoutes({ store, client, userOf, log, view }));
+  app.post('/api/payouts', ...payoutRoute({ client, userOf, log }));
+  app.route('/', adminRoutes({ client, adminOf, log }));
+  app.get('/api/payout-links/:id', claimRoute({ client, log }));
   app.all('/api/dots/flows', (c) => flows(c.req.raw));
   app.all('/api/dots/flows/*', (c) => flows(c.req.raw));
   // The handler reads the raw bytes itself: nothing may parse the body before it.
@@ -158,6 +192,14 @@ export function createHostApi(options: HostApiOptions): HostApi {
   app.get(
     '/api/events',
     webhookEventsRoute({ log: webhookLog, channelOf: (r) => userOf(r)?.id, closing: closing.signal }),
+  );
+  app.get(
+    '/api/admin/events',
+    webhookEventsRoute({
+      log: webhookLog,
+      channelOf: (r) => (adminOf(r) ? ADMIN_CHANNEL : undefined),
+      closing: closing.signal,
+    }),
   );
 
   app.notFound((c) => apiError(c, 404, 'not_found', `No API route at ${c.req.method} ${c.req.path}.`));

@@ -1,12 +1,11 @@
-import type { DotsClient } from '@dots-flow/server';
-import type { PayoutLinksApi, PayoutLinkView } from './adminRoutes.js';
+import type { DotsClient, DotsPayoutLink } from '@dots-flow/server';
 import { payoutMethodName, payoutRail } from './walletHistory.js';
 
 /** Where a Payout Link stands, in one word: Dots' status, or `paid_out` once the payee withdrew it. */
 export type PayoutLinkStage = string;
 
 export interface PayoutLinkProgress {
-  link: PayoutLinkView;
+  link: DotsPayoutLink;
   /** The payee's withdrawal from the link's flow, found among the payee's payouts in Dots. */
   paidOut: { amountCents: number; payoutMethod: string | null } | null;
   stage: PayoutLinkStage;
@@ -20,8 +19,8 @@ export const CLOSED_PAYOUT_LINK_STATUSES = ['canceled', 'expired', 'reversed', '
  * status stays `claimed` after the payout, so the payee's `payout` transfers (with this `payout_link_id`) say.
  */
 export async function readPayoutLinkProgress(
-  client: Pick<DotsClient, 'transfers'> & { payoutLinks: Pick<PayoutLinksApi, 'retrieve'> },
-  idOrLink: string | PayoutLinkView,
+  client: Pick<DotsClient, 'transfers' | 'payoutLinks'>,
+  idOrLink: string | DotsPayoutLink,
 ): Promise<PayoutLinkProgress> {
   const link = typeof idOrLink === 'string' ? await client.payoutLinks.retrieve(idOrLink) : idOrLink;
   let paidOut: PayoutLinkProgress['paidOut'] = null;

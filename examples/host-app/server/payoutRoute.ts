@@ -7,17 +7,6 @@ import type { HostUser } from './jsonFileStore.js';
 import { readJsonFields, RequestError } from './readJsonFields.js';
 import { payoutMethodName, payoutRail } from './walletHistory.js';
 
-/** What the cash-out route needs of the kit's `payouts` resource (`POST /v2/payouts`). */
-export interface PayoutsApi {
-  create(request: {
-    amount: number;
-    user_id: string;
-    platform: 'default';
-    idempotency_key?: string;
-    metadata?: Record<string, string>;
-  }): Promise<DotsTransfer>;
-}
-
 /** The idempotency key of one cash-out: from the host user and the form's request id. */
 export const cashOutKey = (hostUserId: string, requestId: string) =>
   derivedUuid('acme-gigs:cash-out', hostUserId, requestId);
@@ -28,12 +17,15 @@ export const cashOutKey = (hostUserId: string, requestId: string) =>
  * from the user and the form's request id, so a double click or a replayed request pays out once.
  */
 export function payoutRoute(options: {
-  client: Pick<DotsClient, 'users'> & { payouts: PayoutsApi };
+  client: Pick<DotsClient, 'users' | 'payouts'>;
   userOf: (request: Request) => HostUser | undefined;
   log: (line: string) => void;
 }) {
   const { client, userOf, log } = options;
-  const limit = bodyLimit({ maxSize: 1024, onError: (c) => apiError(c, 413, 'body_too_large', 'The body is over 1 KiB.') });
+  const limit = bodyLimit({
+    maxSize: 1024,
+    onError: (c) => apiError(c, 413, 'body_too_large', 'The body is over 1 KiB.'),
+  });
   const handler = async (c: Context) => {
     try {
       const user = userOf(c.req.raw);
@@ -47,7 +39,8 @@ export function payoutRoute(options: {
         throw new RequestError(400, 'invalid_amount', 'Give the amount to cash out in whole cents, more than 0.');
       }
       const requestId = field('requestId');
-      if (!isUuid(requestId)) throw new RequestError(400, 'invalid_request_id', 'Send a requestId (a UUID) per cash-out.');
+      if (!isUuid(requestId))
+        throw new RequestError(400, 'invalid_request_id', 'Send a requestId (a UUID) per cash-out.');
       let transfer: DotsTransfer;
       try {
         transfer = await client.payouts.create({
@@ -70,11 +63,19 @@ export function payoutRoute(options: {
         payoutMethodName(payoutRail(transfer)) ??
         payoutMethodName((await client.users.retrieve(user.dotsUserId)).default_payout_method);
       return c.json(
-        { payout: { amountCents: Math.abs(transfer.amount), payoutMethod, status: transfer.status, transferId: transfer.id } },
+        {
+          payout: {
+            amountCents: Math.abs(transfer.amount),
+            payoutMethod,
+            status: transfer.status,
+            transferId: transfer.id,
+          },
+        },
         201,
       );
     } catch (error) {
-      if (error instanceof RequestError) return c.json({ error: { code: error.code, message: error.message } }, error.status);
+      if (error instanceof RequestError)
+        return c.json({ error: { code: error.code, message: error.message } }, error.status);
       log(`[backend] cash-out failed: ${String(error)}`);
       return apiError(c, 500, 'dots_unavailable', 'Could not cash out just now. Try again in a moment.');
     }

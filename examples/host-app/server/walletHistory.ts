@@ -21,10 +21,7 @@ export function transferMetadata(transfer: Pick<DotsTransfer, 'metadata'>, key: 
 
 /** The rail a payout went out on: Dots' transfer carries it as `external_data.platform` (spec schema `transfer`). */
 export function payoutRail(transfer: DotsTransfer): string | null {
-  const external: unknown = (transfer as { external_data?: unknown }).external_data;
-  if (typeof external !== 'object' || external === null) return null;
-  const platform: unknown = (external as Record<string, unknown>)['platform'];
-  return typeof platform === 'string' ? platform : null;
+  return transfer.external_data?.platform ?? null;
 }
 
 const RAIL_NAMES: Record<string, string> = {

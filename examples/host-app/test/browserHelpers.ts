@@ -47,6 +47,16 @@ export async function savePayoutMethod(page: Page, base: string) {
   await page.waitForURL(`${base}/`);
 }
 
+/** Chooses `method` (its label in the sandbox's frame) as the default payout method, saves, and leaves with Done. */
+export async function choosePayoutMethod(page: Page, base: string, method: string) {
+  const payouts = page.frameLocator('iframe[title="Dots payout methods"]');
+  await payouts.getByLabel(method).check();
+  await press(payouts, 'Save');
+  await page.getByRole('status').filter({ hasText: 'Payout method updated' }).waitFor();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await page.waitForURL(`${base}/`);
+}
+
 /** The balance the page shows, in cents (read from the data attribute beside the formatted amount). */
 export async function shownBalance(page: Page): Promise<number> {
   const value = await page.locator('.balance [data-balance-cents]').getAttribute('data-balance-cents');
