@@ -8,7 +8,8 @@ import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIGS } from '../server/gigs.js';
 import { startHostApp, type HostApp } from '../server/startHostApp.js';
-import { createAccount, me, savePayoutMethod, shownBalance } from './browserHelpers.js';
+import { choosePayoutMethod, createAccount, me, shownBalance } from './browserHelpers.js';
+import type { TransferWebhookEntry } from '../server/webhookLog.js';
 
 let app: HostApp;
 let browser: Browser;
@@ -70,7 +71,7 @@ describe('white-label payouts, end to end', () => {
     // Payout method: the one Dots frame of this path, for the Dots user Acme created.
     await page.waitForURL(`${app.url}/account`);
     expect(await me(page, app.url)).toMatchObject({ payoutsReady: true, dotsUserId: pending.dotsUserId });
-    await savePayoutMethod(page, app.url);
+    await choosePayoutMethod(page, app.url, 'PayPal · ada@example.com');
 
     // A white-label user starts at $0; a gig pays $25.
     await page.locator('.balance [data-balance-cents]').waitFor();
@@ -79,10 +80,59 @@ describe('white-label payouts, end to end', () => {
     await page.locator(`[data-gig="${gig.id}"]`).getByRole('button', { name: 'Complete gig, earn $25.00' }).click();
     await expect.poll(() => shownBalance(page)).toBe(gig.payCents);
 
-    // Cash out: Acme's own form, no payout frame.
+    // Cash out: Acme's own form, no payout frame; the backend calls POST /v2/payouts.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Withdraw' }).click();
-    await page.getByRole('button', { name: 'Cash out' }).waitFor();
+    // The user object's default_payout_method is null in the sandbox for its test methods (pm_paypal): the
+    // page then says "default payout method"; the payout itself names the rail.
+    await page.getByText(/^You have \$25\.00\. It goes to your (PayPal|default payout method)\.$/).waitFor();
     expect(await page.locator('iframe').count()).toBe(0);
+    expect(await page.getByLabel('Amount (USD)').inputValue()).toBe('25.00');
+    const sent = page.waitForRequest(
+      (request) => request.url().endsWith('/api/payouts') && request.method() === 'POST',
+    );
+    await page.getByRole('button', { name: 'Cash out' }).dblclick();
+    const cashOut = await sent;
+    await page.getByRole('status').filter({ hasText: 'Sent $25.00 to your PayPal.' }).waitFor();
+    await page.getByText('Your balance is now $0.00.').waitFor();
+
+    // The same cash-out request replayed three times at once: the same payout, no money moved.
+    const replays = await Promise.all(
+      [1, 2, 3].map(() =>
+        page.request.post(`${app.url}/api/payouts`, {
+          headers: { 'content-type': 'application/json' },
+          data: cashOut.postData()!,
+        }),
+      ),
+    );
+    const replayed = await Promise.all(
+      replays.map(async (r) => ((await r.json()) as { payout: { transferId: string } }).payout),
+    );
+    expect(new Set(replayed.map((payout) => payout.transferId)).size).toBe(1);
+    const wallet = (await (await page.request.get(`${app.url}/api/wallet`)).json()) as {
+      balanceCents: number;
+      history: { kind: string; amountCents: number; description: string }[];
+    };
+    expect(wallet.balanceCents).toBe(0);
+    expect(wallet.history.map(({ kind, amountCents, description }) => ({ kind, amountCents, description }))).toEqual([
+      { kind: 'payout', amountCents: -2500, description: 'Withdrawal to PayPal' },
+      { kind: 'gig', amountCents: 2500, description: `Gig: ${gig.title}` },
+    ]);
+    // Webhooks: one transfer.completed for the gig payment and one for the payout, verified and read back.
+    const user = await me(page, app.url);
+    const transferHooks = () =>
+      app.webhookLog
+        .forUser(user.id)
+        .filter(
+          (entry): entry is TransferWebhookEntry => entry.kind === 'transfer' && entry.event !== 'transfer.updated',
+        );
+    await expect
+      .poll(() =>
+        transferHooks()
+          .map((hook) => hook.amountCents)
+          .sort(),
+      )
+      .toEqual([-2500, 2500]);
+    expect(transferHooks().find((hook) => hook.amountCents === -2500)?.transferId).toBe(replayed[0]!.transferId);
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 60_000);

@@ -140,6 +140,8 @@ function CreatePayoutLinkForm({ onCreated }: { onCreated: (link: AdminPayoutLink
 
 function PayoutLinkCard({ link, events }: { link: AdminPayoutLink; events: LinkEvent[] }) {
   const [copied, setCopied] = useState(false);
+  // Acme's own page for the payee, which embeds the link's Dots flow; Dots' own link works as well.
+  const shareUrl = `${window.location.origin}/claim/${link.id}`;
   // One line per change of stage: Dots sends several events for one change (e.g. claimed and updated).
   const mine = events
     .filter((event) => event.payoutLinkId === link.id)
@@ -154,12 +156,12 @@ function PayoutLinkCard({ link, events }: { link: AdminPayoutLink; events: LinkE
       </p>
       <label htmlFor="link-url">Link to share</label>
       <div className="copy">
-        <input id="link-url" readOnly value={link.link} onFocus={(event) => event.currentTarget.select()} />
+        <input id="link-url" readOnly value={shareUrl} onFocus={(event) => event.currentTarget.select()} />
         <button
           type="button"
           className="secondary"
           onClick={() => {
-            void navigator.clipboard?.writeText(link.link).then(
+            void navigator.clipboard?.writeText(shareUrl).then(
               () => setCopied(true),
               () => setCopied(false),
             );
@@ -168,6 +170,7 @@ function PayoutLinkCard({ link, events }: { link: AdminPayoutLink; events: LinkE
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
+      {link.payee ? <p className="muted">Dots also sends its own link to {link.payee}.</p> : null}
       <h3 className="small-heading">From Dots</h3>
       {mine.length === 0 ? (
         <p className="muted">No updates yet. They appear here as Dots sends them.</p>
@@ -182,7 +185,8 @@ function PayoutLinkCard({ link, events }: { link: AdminPayoutLink; events: LinkE
       )}
       <DevOnly>
         <p className="muted">
-          Payout Link <code>{link.id}</code> · flow <code>{link.flowId ?? 'none'}</code>
+          Payout Link <code>{link.id}</code> · flow <code>{link.flowId ?? 'none'}</code> · Dots link{' '}
+          <code>{link.link}</code>
         </p>
       </DevOnly>
     </section>
