@@ -13,6 +13,7 @@ import { startSandbox, type Sandbox } from '@dots-flow/sandbox';
 import { createDotsClient, signTestWebhook, toNodeHandler, type DotsClient } from '@dots-flow/server';
 import type { Flow } from '@dots-flow/core';
 import { allSnippets, REPO_DIR } from './extractSnippets.js';
+import { walkSandboxFlow } from '../../packages/server/src/testing/walkSandboxFlow.js';
 import { ctx } from './serverContext.js';
 import { SNIPPET_CONTEXTS } from './snippetContexts.js';
 import { checkedModule, CONTEXT_MODULES } from './snippetModule.js';
@@ -257,6 +258,41 @@ describe('README snippets, run (server side)', () => {
     ctx.flow_id = (await flowFor('host-signed')).id;
     await load('packages/server/README.md:15');
     await expect.poll(() => saved).toEqual([['host-signed', KNOWN_DOTS_USER]]);
+  });
+
+  describe('server README, paying users', () => {
+    beforeAll(() => {
+      ctx.userFinishedFlow = (flowId) => walkSandboxFlow(sandbox.url, flowId);
+      ctx.codeTheUserTyped = '123456';
+    });
+
+    it('Flow Payouts: onboarded in a flow, paid by transfer, then a payout flow for that user', async () => {
+      const { withdraw } = (await load('packages/server/README.md:16')) as { withdraw: Flow };
+      expect(withdraw.steps).toEqual(['payout']);
+      const transfers = await client.transfers.list({ user_id: withdraw.user_id! });
+      expect(transfers.data.map((t) => [t.type, t.amount])).toEqual([['balance', -5000]]);
+    });
+
+    it('a Payout Link: claimed by the payee it onboarded, who withdrew the amount', async () => {
+      const { link, claimed } = (await load('packages/server/README.md:17')) as {
+        link: { id: string; status: string };
+        claimed: { status: string; claimed_user_id: string };
+      };
+      expect(link.status).toBe('delivered');
+      expect(claimed.status).toBe('claimed');
+      expect((await client.users.retrieve(claimed.claimed_user_id)).wallet.amount).toBe(0);
+      const payouts = await client.transfers.list({ user_id: claimed.claimed_user_id, type: 'payout' });
+      expect(payouts.data.map((t) => [t.amount, t.payout_link_id])).toEqual([[2500, link.id]]);
+    });
+
+    it('a white-label payout: a verified API user with a default method, paid out by API', async () => {
+      const { payout } = (await load('packages/server/README.md:18')) as {
+        payout: { type: string; amount: number; user_id: string; external_data: { platform: string } };
+      };
+      expect(payout).toMatchObject({ type: 'payout', amount: 1000, external_data: { platform: 'ach' } });
+      const user = await client.users.retrieve(payout.user_id);
+      expect(user).toMatchObject({ status: 'verified', wallet: { amount: 0 } });
+    });
   });
 
   it('sandbox README: starts on a free port and closes', async () => {

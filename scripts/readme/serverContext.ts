@@ -25,6 +25,9 @@ export interface ServerSnippetContext {
   secret: string;
   flow_id: string;
   webhookUrl: string;
+  /** The payment recipes' stand-in for the host's webhook: the user walks the flow on the sandbox page. */
+  userFinishedFlow: (flowId: string) => Promise<void>;
+  codeTheUserTyped: string;
 }
 
 const servers: Server[] = [];

@@ -69,4 +69,7 @@ export const SNIPPET_CONTEXTS: Record<string, SnippetContext> = {
     uses: ['flow_id', 'secret'],
     runWith: [["'http://127.0.0.1:3000/api/dots/webhooks'", 'ctx.webhookUrl']],
   },
+  'packages/server/README.md:16': { env: 'server', uses: ['dots', 'userFinishedFlow'] },
+  'packages/server/README.md:17': { env: 'server', uses: ['dots', 'userFinishedFlow'] },
+  'packages/server/README.md:18': { env: 'server', uses: ['dots', 'userFinishedFlow', 'codeTheUserTyped'] },
 };

@@ -40,6 +40,9 @@ declare global {
   };
   function getSessionUser(request: Request): Promise<{ id: string; dotsUserId?: string | null } | null>;
   function saveDotsUserId(hostUserId: string, dotsUserId: string): Promise<void>;
+  /** Resolves once the host's webhook handler saw the user finish the flow (the payment recipes). */
+  function userFinishedFlow(flowId: string): Promise<void>;
+  const codeTheUserTyped: string;
 }
 export {};
 `;
