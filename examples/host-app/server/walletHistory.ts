@@ -9,6 +9,8 @@ export interface HistoryItem {
   kind: 'gig' | 'payout' | 'transfer';
   description: string;
   status: DotsTransfer['status'];
+  /** For a payout: where it went ("PayPal"), when Dots says. */
+  payoutMethod?: string | null;
 }
 
 /** A metadata string field our backend wrote into a transfer (never a string metadata parsed for one). */
@@ -48,7 +50,13 @@ export function toHistoryItem(transfer: DotsTransfer): HistoryItem {
   if (transfer.type === 'payout') {
     const rail = payoutRail(transfer);
     const to = payoutMethodName(rail);
-    return { ...base, amountCents: -cents, kind: 'payout', description: to ? `Withdrawal to ${to}` : 'Withdrawal' };
+    return {
+      ...base,
+      amountCents: -cents,
+      kind: 'payout',
+      description: to ? `Withdrawal to ${to}` : 'Withdrawal',
+      payoutMethod: to,
+    };
   }
   const gig = gigById(transferMetadata(transfer, 'gig_id') ?? '');
   if (gig) return { ...base, amountCents: cents, kind: 'gig', description: `Gig: ${gig.title}` };

@@ -24,14 +24,17 @@ export function webhookEventsRoute(options: {
         void stream.writeSSE({ event: 'webhook', id: String(entry.seq), data: JSON.stringify(entry) });
       });
       const ping = setInterval(() => void stream.write(': keep-alive\n\n'), keepAliveMs);
+      // Removed when this stream ends, so closed streams leave no listener on the server-wide signal.
+      const ended = new AbortController();
       try {
         await stream.writeSSE({ event: 'reset', data: JSON.stringify(log.forUser(channel)) });
         await new Promise<void>((resolve) => {
           if (closing.aborted) return resolve();
           stream.onAbort(resolve);
-          closing.addEventListener('abort', () => resolve(), { once: true });
+          closing.addEventListener('abort', () => resolve(), { once: true, signal: ended.signal });
         });
       } finally {
+        ended.abort();
         clearInterval(ping);
         unsubscribe();
       }

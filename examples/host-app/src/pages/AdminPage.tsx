@@ -44,7 +44,8 @@ function PayoutLinksAdmin() {
       <h1 tabIndex={-1}>Payout Links</h1>
       <p>Pay anyone, no account needed: they open the link, verify their phone and choose how to get paid.</p>
       <div className="dashboard">
-        <CreatePayoutLinkForm onCreated={(link) => setLatest(link.id)} />
+        {/* Keyed by the last link: a created link clears the form for the next one. */}
+        <CreatePayoutLinkForm key={latest ?? 'first'} onCreated={(link) => setLatest(link.id)} />
         {shown ? (
           <PayoutLinkCard link={shown} events={events} />
         ) : (

@@ -48,14 +48,17 @@ export function WithdrawPage({ user }: { user: User | null }) {
   );
 }
 
-/** How much left the balance: the new payout in Dots' history, else the balance before minus after. */
-function withdrawnCents(before: Wallet | undefined, after: Wallet | undefined): number | null {
-  if (!before || !after) return null;
+/** What left the balance and where to: the new payout in Dots' history, else the balance before minus after. */
+function withdrawal(
+  before: Wallet | undefined,
+  after: Wallet | undefined,
+): { cents: number | null; payoutMethod: string | null } {
+  if (!before || !after) return { cents: null, payoutMethod: null };
   const seen = new Set(before.history.map((item) => item.id));
   const payout = after.history.find((item) => item.kind === 'payout' && !seen.has(item.id));
-  if (payout) return -payout.amountCents;
+  if (payout) return { cents: -payout.amountCents, payoutMethod: payout.payoutMethod ?? null };
   const difference = before.balanceCents - after.balanceCents;
-  return difference > 0 ? difference : null;
+  return { cents: difference > 0 ? difference : null, payoutMethod: null };
 }
 
 /** The result in a payee's terms: how much, where to, what is left; confirmed by the backend's reads from Dots. */
@@ -68,8 +71,8 @@ function WithdrawalRequested({ flowId, before }: { flowId: string; before: Walle
   }, [queryClient]);
   const confirmed = flow.data?.completed_steps.includes('payout') === true;
   const after = wallet.isFetching ? undefined : wallet.data;
-  const amount = withdrawnCents(before, after);
-  const destination = after?.payoutMethod ?? 'default payout method';
+  const { cents: amount, payoutMethod } = withdrawal(before, after);
+  const destination = payoutMethod ?? after?.payoutMethod ?? 'default payout method';
   return (
     <div className="card result">
       <p role="status">
