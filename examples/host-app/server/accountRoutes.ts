@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { StoreError, type HostStore, type HostUser } from './jsonFileStore.js';
 import { hashPassword, verifyPassword } from './passwordHash.js';
+import { readJsonFields, RequestError } from './readJsonFields.js';
 import {
   clearedSessionCookie,
   hashSessionToken,
@@ -24,44 +25,21 @@ export function apiError(c: Context, status: ErrorStatus | 404 | 500, code: stri
   return c.json({ error: { code, message } }, status);
 }
 
-/** What the browser may know about its user: no email, no hash, no session. */
-export const publicUser = (user: HostUser) => ({
+/** What the browser may know about its user: no email, no hash, no session. `isAdmin` opens the admin pages. */
+export const publicUser = (user: HostUser, isAdmin = false) => ({
   id: user.id,
   name: user.name,
   dotsUserId: user.dotsUserId,
   payoutsReady: user.payoutsReady,
+  whiteLabel: user.whiteLabel,
+  isAdmin,
 });
 
-class BadRequest extends Error {
-  constructor(
-    readonly status: ErrorStatus,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The JSON object body's own string field `key` (trimmed unless `raw`), or `''`: never an inherited one. */
-async function readJson(c: Context): Promise<(key: string, raw?: boolean) => string> {
-  if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
-    throw new BadRequest(415, 'unsupported_media_type', 'Send JSON with "Content-Type: application/json".');
-  }
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new BadRequest(400, 'invalid_json', 'The body is not valid JSON.');
-  }
-  return (key, raw = false) => {
-    const value = typeof body === 'object' && body !== null ? Object.getOwnPropertyDescriptor(body, key)?.value : '';
-    return typeof value !== 'string' ? '' : raw ? value : value.trim();
-  };
-}
+export type PublicUser = ReturnType<typeof publicUser>;
 
 function checkEmail(email: string): string {
   if (email.length > EMAIL_MAX || CONTROL.test(email) || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    throw new BadRequest(400, 'invalid_email', 'Give an email address like ada@example.com.');
+    throw new RequestError(400, 'invalid_email', 'Give an email address like ada@example.com.');
   }
   return email.toLowerCase();
 }
@@ -81,9 +59,12 @@ async function startSession(c: Context, store: HostStore, user: HostUser) {
 export function accountRoutes({
   store,
   userOf,
+  view = (user) => publicUser(user),
 }: {
   store: HostStore;
   userOf: (request: Request) => HostUser | undefined;
+  /** The user as the browser sees it. Default: `publicUser`, nobody an admin. */
+  view?: (user: HostUser) => PublicUser;
 }) {
   const app = new Hono();
   const limit = bodyLimit({
@@ -96,7 +77,7 @@ export function accountRoutes({
       try {
         return await handler(c);
       } catch (error) {
-        if (error instanceof BadRequest) return apiError(c, error.status, error.code, error.message);
+        if (error instanceof RequestError) return apiError(c, error.status, error.code, error.message);
         if (error instanceof StoreError && error.code === 'email_taken')
           return apiError(c, 409, error.code, error.message);
         throw error;
@@ -105,7 +86,7 @@ export function accountRoutes({
 
   app.get('/api/me', (c) => {
     const user = userOf(c.req.raw);
-    return c.json({ user: user ? publicUser(user) : null });
+    return c.json({ user: user ? view(user) : null });
   });
 
   app.post(
@@ -113,15 +94,15 @@ export function accountRoutes({
     limit,
     guarded(async (c) => {
       // Only these fields are read: ids (host or Dots) in the body are ignored.
-      const field = await readJson(c);
+      const field = await readJsonFields(c);
       const name = field('name');
       if (name === '' || name.length > NAME_MAX || CONTROL.test(name)) {
-        throw new BadRequest(400, 'invalid_name', `Give a name of 1 to ${NAME_MAX} characters.`);
+        throw new RequestError(400, 'invalid_name', `Give a name of 1 to ${NAME_MAX} characters.`);
       }
       const email = checkEmail(field('email'));
       const password = field('password', true);
       if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-        throw new BadRequest(
+        throw new RequestError(
           400,
           'invalid_password',
           `Choose a password of ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`,
@@ -132,7 +113,7 @@ export function accountRoutes({
       }
       const user = await store.createUser(name, { email, passwordHash: await hashPassword(password) });
       await startSession(c, store, user);
-      return c.json({ user: publicUser(user) }, 201);
+      return c.json({ user: view(user) }, 201);
     }),
   );
 
@@ -140,20 +121,20 @@ export function accountRoutes({
     '/api/session',
     limit,
     guarded(async (c) => {
-      const field = await readJson(c);
+      const field = await readJsonFields(c);
       const email = field('email').toLowerCase();
       const password = field('password', true);
       const user = email === '' || email.length > EMAIL_MAX ? undefined : store.userByEmail(email);
       // Unknown email or wrong password: the same answer, after the same work.
       if (!(await verifyPassword(password.slice(0, PASSWORD_MAX), user?.passwordHash ?? null)) || !user) {
-        throw new BadRequest(
+        throw new RequestError(
           401,
           'invalid_credentials',
           'That email and password do not match an account. Check both, or sign up.',
         );
       }
       await startSession(c, store, user);
-      return c.json({ user: publicUser(user) });
+      return c.json({ user: view(user) });
     }),
   );
 

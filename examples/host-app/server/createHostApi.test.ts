@@ -40,7 +40,14 @@ describe('sessions', () => {
     expect(saved).not.toContain(account.password);
     const me = await h.call('/api/me', { headers: { cookie: cookie.split(';')[0]! } });
     expect((await me.json()) as unknown).toEqual({
-      user: { id: expect.stringMatching(/^hu_/), name: 'Grace', dotsUserId: null, payoutsReady: false },
+      user: {
+        id: expect.stringMatching(/^hu_/),
+        name: 'Grace',
+        dotsUserId: null,
+        payoutsReady: false,
+        whiteLabel: false,
+        isAdmin: false,
+      },
     });
   });
 

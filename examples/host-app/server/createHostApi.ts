@@ -5,12 +5,20 @@ import {
   hostUserIdOf,
   type DotsClient,
   type ResolvedUser,
+  type WebhookEvent,
 } from '@dots-flow/server';
-import { accountRoutes, apiError } from './accountRoutes.js';
+import { accountRoutes, apiError, publicUser } from './accountRoutes.js';
 import type { HostStore, HostUser, LinkResult } from './jsonFileStore.js';
 import { hashSessionToken, readSessionToken } from './sessionCookie.js';
+import { adminRoutes } from './adminRoutes.js';
+import { claimRoute } from './claimRoute.js';
+import { moneyRoutes } from './moneyRoutes.js';
+import { payoutLinkIdOf, readPayoutLinkProgress } from './payoutLinkProgress.js';
+import { payoutRoute } from './payoutRoute.js';
+import { toHistoryItem } from './walletHistory.js';
 import { webhookEventsRoute } from './webhookEventsRoute.js';
-import type { WebhookLog } from './webhookLog.js';
+import { whiteLabelRoutes } from './whiteLabelRoutes.js';
+import { ADMIN_CHANNEL, type WebhookLog } from './webhookLog.js';
 
 export interface HostApiOptions {
   store: HostStore;
@@ -19,6 +27,8 @@ export interface HostApiOptions {
   webhookLog: WebhookLog;
   /** The Dots flow-page origins the browser may frame, e.g. `[sandbox.url]`. */
   frameOrigins: string[];
+  /** Accounts with these emails (compared lower-cased) may use the admin pages (Payout Links). Default: none. */
+  adminEmails?: readonly string[];
   /** Where the backend reports failures and notable events. Default: console. */
   log?: (line: string) => void;
 }
@@ -45,9 +55,17 @@ export function createHostApi(options: HostApiOptions): HostApi {
   const log = options.log ?? ((line: string) => console.log(line));
   const closing = new AbortController();
 
+  const admins = new Set((options.adminEmails ?? []).map((email) => email.toLowerCase()));
+  const isAdmin = (user: HostUser) => user.email !== null && admins.has(user.email);
+  const view = (user: HostUser) => publicUser(user, isAdmin(user));
+
   const userOf = (request: Request): HostUser | undefined => {
     const token = readSessionToken(request.headers.get('cookie'));
     return token === undefined ? undefined : store.userForSession(hashSessionToken(token));
+  };
+  const adminOf = (request: Request): HostUser | undefined => {
+    const user = userOf(request);
+    return user && isAdmin(user) ? user : undefined;
   };
 
   // The Dots user id comes only from here: the server-side mapping of the session's host user.
@@ -65,13 +83,60 @@ export function createHostApi(options: HostApiOptions): HostApi {
     onError: (error) => log(`[backend] flow route failed: ${String(error)}`),
   });
 
+  // Transfer events carry `transfer_id`; the transfer is read back from Dots, and its owner is the host user
+  // our own store links to its Dots user: nothing in the body is trusted.
+  const onTransferEvent = async (event: WebhookEvent) => {
+    const transferId = event.payload['transfer_id'];
+    if (event.type === 'flow.updated' || typeof transferId !== 'string') return;
+    const transfer = await client.transfers.retrieve(transferId);
+    const owner = store.userByDotsUserId(transfer.user_id);
+    // A Payout Link's payee is nobody's account here: the admin channel follows the link itself.
+    if (!owner && transfer.payout_link_id) return;
+    if (!owner) {
+      log(`[backend] transfer webhook for a Dots user no host user has; ignored.`);
+      return;
+    }
+    const item = toHistoryItem(transfer);
+    webhookLog.add(owner.id, {
+      kind: 'transfer',
+      webhookId: event.id,
+      event: event.type ?? `transfer.${transfer.status}`,
+      transferId: transfer.id,
+      amountCents: item.amountCents,
+      description: item.description,
+      status: transfer.status,
+    });
+  };
+
+  // `payout_link.*` bodies are the link itself. Which event it was, the body does not always say; the link
+  // read back from Dots (and the payee's payouts) says where it stands, for the admins' live view.
+  const onPayoutLinkEvent = async (event: WebhookEvent) => {
+    const payoutLinkId = payoutLinkIdOf(event.payload);
+    if (payoutLinkId === undefined) return;
+    const { link, stage } = await readPayoutLinkProgress(client, payoutLinkId);
+    webhookLog.add(ADMIN_CHANNEL, {
+      kind: 'payout_link',
+      webhookId: event.id,
+      event: event.type ?? 'payout_link',
+      payoutLinkId: link.id,
+      stage,
+      amountCents: link.amount,
+    });
+  };
+
   const webhooks = createWebhookHandler({
     secret: options.webhookSecret,
     client,
     onError: (error) => log(`[backend] webhook failed: ${String(error)}`),
+    onEvent: async (event) => {
+      await onTransferEvent(event);
+      await onPayoutLinkEvent(event);
+    },
     async onFlowUpdated(flow, event) {
       // The owner stamp was written by our own flow route with our API key, and this flow was just
       // read back from Dots: it is trusted, unlike anything the browser says.
+      // A Payout Link's flow belongs to its payee, not to one of our accounts: its link events cover it.
+      if (flow.payout_link_id) return;
       const hostUserId = hostUserIdOf(flow);
       if (hostUserId === undefined || !store.getUser(hostUserId)) {
         log(`[backend] webhook for flow ${flow.id} names no known host user; ignored.`);
@@ -93,6 +158,7 @@ export function createHostApi(options: HostApiOptions): HostApi {
           (await store.markPayoutsReady(hostUserId, flow.user_id)));
       if (payoutsReady && !wasReady) log(`[backend] sign-up finished for host user ${hostUserId}`);
       webhookLog.add(hostUserId, {
+        kind: 'flow',
         webhookId: event.id,
         event: event.type ?? 'unknown',
         flowId: flow.id,
@@ -113,12 +179,28 @@ export function createHostApi(options: HostApiOptions): HostApi {
 
   app.get('/api/config', (c) => c.json({ frameOrigins }));
 
-  app.route('/', accountRoutes({ store, userOf }));
+  app.route('/', accountRoutes({ store, userOf, view }));
+  app.route('/', moneyRoutes({ client, userOf, log }));
+  app.route('/', whiteLabelRoutes({ store, client, userOf, log, view }));
+  app.post('/api/payouts', ...payoutRoute({ client, userOf, log }));
+  app.route('/', adminRoutes({ client, adminOf, log }));
+  app.get('/api/payout-links/:id', claimRoute({ client, log }));
   app.all('/api/dots/flows', (c) => flows(c.req.raw));
   app.all('/api/dots/flows/*', (c) => flows(c.req.raw));
   // The handler reads the raw bytes itself: nothing may parse the body before it.
   app.all('/api/dots/webhooks', (c) => webhooks(c.req.raw));
-  app.get('/api/events', webhookEventsRoute({ log: webhookLog, userOf, closing: closing.signal }));
+  app.get(
+    '/api/events',
+    webhookEventsRoute({ log: webhookLog, channelOf: (r) => userOf(r)?.id, closing: closing.signal }),
+  );
+  app.get(
+    '/api/admin/events',
+    webhookEventsRoute({
+      log: webhookLog,
+      channelOf: (r) => (adminOf(r) ? ADMIN_CHANNEL : undefined),
+      closing: closing.signal,
+    }),
+  );
 
   app.notFound((c) => apiError(c, 404, 'not_found', `No API route at ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

@@ -1,6 +1,9 @@
 // `pnpm dev`: the sandbox, the backend and the app together; prints the one URL to open; Ctrl-C stops all three.
 import { startHostApp } from './startHostApp.js';
 
+// Local and throwaway: whoever signs up with this email runs the admin page. A real app has its own staff roles.
+const DEFAULT_ADMIN = 'admin@example.com';
+
 function portFrom(name: string, fallback: number): number {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
@@ -17,6 +20,7 @@ const app = await startHostApp({
   fallbackPort: process.env['PORT'] === undefined,
   sandboxPort: portFrom('DOTS_SANDBOX_PORT', 0),
   dataFile: process.env['HOST_APP_DATA'] || undefined,
+  adminEmails: (process.env['HOST_APP_ADMINS'] || DEFAULT_ADMIN).split(',').map((email) => email.trim()),
   log: (line) => console.log(line),
 }).catch((error: unknown) => {
   console.error(`Could not start the example: ${error instanceof Error ? error.message : String(error)}`);
@@ -31,6 +35,7 @@ console.log(`
   backend  ${app.url}/api  (webhooks at /api/dots/webhooks)
   sandbox  ${app.sandboxUrl}  (a local Dots with throwaway credentials)
   data     ${app.store.file}
+  admin    sign up as ${process.env['HOST_APP_ADMINS'] || DEFAULT_ADMIN} for the Payout Links page
 
   Press Ctrl-C to stop all three.
 `);

@@ -136,8 +136,14 @@ describe('openJsonFileStore', () => {
     const old = { id: 'hu_old', name: 'Old', createdAt: '2026-01-01T00:00:00.000Z', dotsUserId: 'user_1' };
     await writeFile(file, JSON.stringify({ version: 1, users: [old], sessions: [['hash', 'hu_old']] }));
     const store = await openJsonFileStore(file);
-    expect(store.userForSession('hash')).toEqual({ ...old, email: null, passwordHash: null, payoutsReady: false });
-    for (const bad of [{ email: 7 }, { passwordHash: {} }, { payoutsReady: 'yes' }]) {
+    expect(store.userForSession('hash')).toEqual({
+      ...old,
+      email: null,
+      passwordHash: null,
+      payoutsReady: false,
+      whiteLabel: false,
+    });
+    for (const bad of [{ email: 7 }, { passwordHash: {} }, { payoutsReady: 'yes' }, { whiteLabel: 1 }]) {
       await writeFile(file, JSON.stringify({ version: 1, users: [{ ...old, ...bad }], sessions: [] }));
       await expect(openJsonFileStore(file)).rejects.toMatchObject({ code: 'corrupt_store' });
     }

@@ -18,6 +18,11 @@ export interface HostUser {
    * lists the tax step (`compliance`) as completed. Having a Dots user id alone is not enough.
    */
   payoutsReady: boolean;
+  /**
+   * The Dots user was made through the users API from the host's own form (white label), not by a flow's
+   * onboarding: phone verification happens on our pages, and withdrawals go through `POST /v2/payouts`.
+   */
+  whiteLabel: boolean;
 }
 
 export interface NewUserCredentials {
@@ -43,10 +48,12 @@ export interface HostStore {
   getUser(id: string): HostUser | undefined;
   /** The user who signs in with `email` (compared lower-cased). */
   userByEmail(email: string): HostUser | undefined;
+  /** The host user linked to that Dots user. */
+  userByDotsUserId(dotsUserId: string): HostUser | undefined;
   /** Throws `StoreError('email_taken')` when another user has that email. */
   createUser(name: string, credentials?: NewUserCredentials): Promise<HostUser>;
-  /** Records the Dots user id of a host user. An id already stored is never replaced. */
-  linkDotsUser(hostUserId: string, dotsUserId: string): Promise<LinkResult>;
+  /** Records the Dots user id of a host user (`whiteLabel`: made through the users API). An id already stored is never replaced. */
+  linkDotsUser(hostUserId: string, dotsUserId: string, options?: { whiteLabel?: boolean }): Promise<LinkResult>;
   /** Marks sign-up as finished, only for the Dots user already linked to that host user. Returns whether it is marked. */
   markPayoutsReady(hostUserId: string, dotsUserId: string): Promise<boolean>;
   createSession(tokenHash: string, hostUserId: string): Promise<void>;
@@ -91,12 +98,13 @@ function parseStore(text: string, file: string): StoreData {
     if (!isStringOrNull(user.dotsUserId)) throw corrupt('bad user');
     // Stores written before sign-in and the sign-up check existed lack these fields: such users can't
     // sign in again, and finish sign-up once more (with their Dots user) before payouts count as set up.
-    const { email = null, passwordHash = null, payoutsReady = false } = user;
+    const { email = null, passwordHash = null, payoutsReady = false, whiteLabel = false } = user;
     if (!isStringOrNull(email) || !isStringOrNull(passwordHash) || typeof payoutsReady !== 'boolean') {
       throw corrupt('bad user');
     }
+    if (typeof whiteLabel !== 'boolean') throw corrupt('bad user');
     const { id, name, createdAt, dotsUserId } = user;
-    read.push({ id, name, createdAt, dotsUserId, email, passwordHash, payoutsReady });
+    read.push({ id, name, createdAt, dotsUserId, email, passwordHash, payoutsReady, whiteLabel });
   }
   if (!sessions.every((entry) => Array.isArray(entry) && entry.length === 2 && entry.every(isString))) {
     throw corrupt('bad session');
@@ -155,6 +163,10 @@ export async function openJsonFileStore(file: string, options: { fs?: StoreFs } 
     file,
     getUser: (id) => users.get(id),
     userByEmail,
+    userByDotsUserId(dotsUserId) {
+      for (const user of users.values()) if (user.dotsUserId === dotsUserId) return user;
+      return undefined;
+    },
     async createUser(name, credentials) {
       const email = credentials?.email.toLowerCase() ?? null;
       if (email !== null && userByEmail(email)) {
@@ -168,17 +180,18 @@ export async function openJsonFileStore(file: string, options: { fs?: StoreFs } 
         email,
         passwordHash: credentials?.passwordHash ?? null,
         payoutsReady: false,
+        whiteLabel: false,
       };
       users.set(user.id, user);
       await persist();
       return user;
     },
-    async linkDotsUser(hostUserId, dotsUserId) {
+    async linkDotsUser(hostUserId, dotsUserId, options = {}) {
       const user = users.get(hostUserId);
       if (!user) return 'unknown_user';
       if (user.dotsUserId === dotsUserId) return 'unchanged';
       if (user.dotsUserId !== null) return 'conflict';
-      users.set(hostUserId, { ...user, dotsUserId });
+      users.set(hostUserId, { ...user, dotsUserId, whiteLabel: options.whiteLabel === true });
       await persist();
       return 'linked';
     },

@@ -26,6 +26,8 @@ export interface HostAppOptions {
   host?: string;
   /** Vite's hot reload. Default true. */
   hmr?: boolean;
+  /** Accounts with these emails see the admin page (Payout Links). Default: none. */
+  adminEmails?: readonly string[];
   /** Backend and sandbox lines. Default: silent. */
   log?: (line: string) => void;
 }
@@ -129,6 +131,7 @@ export async function startHostApp(options: HostAppOptions): Promise<HostApp> {
       webhookSecret: credentials.webhookSecret,
       webhookLog,
       frameOrigins: [sandbox.url],
+      adminEmails: options.adminEmails ?? [],
       log,
     });
     cleanups.push(() => api.close());

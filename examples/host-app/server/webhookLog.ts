@@ -1,7 +1,8 @@
 import type { LinkResult } from './jsonFileStore.js';
 
-/** One webhook the backend verified, and what it did with it. */
-export interface WebhookLogEntry {
+/** One verified `flow.updated` webhook, and what the backend did with it. */
+export interface FlowWebhookEntry {
+  kind: 'flow';
   seq: number;
   receivedAt: string;
   /** The Svix message id. */
@@ -17,10 +18,48 @@ export interface WebhookLogEntry {
   payoutsReady: boolean;
 }
 
+/** One verified transfer webhook, with the transfer as the backend read it back from Dots. */
+export interface TransferWebhookEntry {
+  kind: 'transfer';
+  seq: number;
+  receivedAt: string;
+  webhookId: string;
+  event: string;
+  transferId: string;
+  /** Cents in the user's terms: > 0 came in, < 0 went out. */
+  amountCents: number;
+  description: string;
+  status: string;
+}
+
+/** One verified `payout_link.*` webhook, with the Payout Link as the backend read it back from Dots. */
+export interface PayoutLinkWebhookEntry {
+  kind: 'payout_link';
+  seq: number;
+  receivedAt: string;
+  webhookId: string;
+  event: string;
+  payoutLinkId: string;
+  /** Dots' status of the link as read back, or `paid_out` once the payee withdrew it. */
+  stage: string;
+  amountCents: number;
+}
+
+export type WebhookLogEntry = FlowWebhookEntry | TransferWebhookEntry | PayoutLinkWebhookEntry;
+
+/** What `add` takes: an entry without the fields the log fills in. */
+export type NewWebhookLogEntry =
+  | Omit<FlowWebhookEntry, 'seq' | 'receivedAt'>
+  | Omit<TransferWebhookEntry, 'seq' | 'receivedAt'>
+  | Omit<PayoutLinkWebhookEntry, 'seq' | 'receivedAt'>;
+
+/** The log channel of events for Acme's admins (Payout Links), beside each host user's own. */
+export const ADMIN_CHANNEL = 'admin';
+
 export type WebhookLogListener = (entry: WebhookLogEntry) => void;
 
 export interface WebhookLog {
-  add(hostUserId: string, entry: Omit<WebhookLogEntry, 'seq' | 'receivedAt'>): WebhookLogEntry;
+  add(hostUserId: string, entry: NewWebhookLogEntry): WebhookLogEntry;
   forUser(hostUserId: string): WebhookLogEntry[];
   /** Calls `listener` with each new entry of that user; returns the unsubscribe function. */
   subscribe(hostUserId: string, listener: WebhookLogListener): () => void;

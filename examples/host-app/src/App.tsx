@@ -6,7 +6,10 @@ import { CallbackLogProvider, useCallbackLog } from './callbackLog.js';
 import { DevOnly, DevViewProvider, DevViewToggle } from './devView.js';
 import { LogPanel } from './LogPanel.js';
 import { AccountPage } from './pages/AccountPage.js';
+import { AdminPage } from './pages/AdminPage.js';
+import { ClaimPage } from './pages/ClaimPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { PhoneVerificationPage } from './pages/PhoneVerificationPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { SignUpPage } from './pages/SignUpPage.js';
 import { WithdrawPage } from './pages/WithdrawPage.js';
@@ -14,16 +17,24 @@ import { Link, navigate, usePath } from './router.js';
 import { useMe } from './useMe.js';
 import { useWebhookLog } from './useWebhookLog.js';
 
+const CLAIM_PATH = /^\/claim\/([0-9a-f-]{36})$/;
+
 function page(path: string, user: User | null): ReactNode {
+  const claim = CLAIM_PATH.exec(path);
+  if (claim) return <ClaimPage key={claim[1]} payoutLinkId={claim[1]!} />;
   switch (path) {
     case '/':
       return <HomePage user={user} />;
     case '/signup':
       return <SignUpPage user={user} />;
+    case '/signup/phone':
+      return <PhoneVerificationPage user={user} />;
     case '/signin':
       return <SignInPage user={user} />;
     case '/account':
       return <AccountPage user={user} />;
+    case '/admin':
+      return <AdminPage user={user} />;
     case '/withdraw':
       return <WithdrawPage user={user} />;
     default:
@@ -57,7 +68,14 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
   const callbacks = useCallbackLog();
   const environment = useMemo(() => ({ frameOrigins }), [frameOrigins]);
   const webhooks = useWebhookLog(user?.id, (entry) => {
+    // Money moved: the balance, history and gigs the backend reads from Dots changed.
+    if (entry.kind === 'transfer') {
+      void queryClient.invalidateQueries({ queryKey: ['wallet'] });
+      void queryClient.invalidateQueries({ queryKey: ['gigs'] });
+      return;
+    }
     // A new Dots user, or sign-up finished: the backend's answer to /api/me changed.
+    if (entry.kind !== 'flow') return;
     if (entry.link === 'linked' || (entry.payoutsReady && !user?.payoutsReady)) {
       void queryClient.invalidateQueries({ queryKey: ['me'] });
     }
@@ -97,6 +115,7 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
           ) : (
             <Link to="/signup">Finish sign-up</Link>
           )}
+          {user?.isAdmin ? <Link to="/admin">Payout Links</Link> : null}
         </nav>
         <div className="who">
           {user ? (

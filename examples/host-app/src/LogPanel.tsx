@@ -1,9 +1,10 @@
 import type { WebhookLogEntry } from './api.js';
+import { formatSignedMoney } from './money.js';
 import { useCallbackLog } from './callbackLog.js';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString();
 
-const LINK_TEXT: Record<NonNullable<WebhookLogEntry['link']>, string> = {
+const LINK_TEXT: Record<NonNullable<Extract<WebhookLogEntry, { kind: 'flow' }>['link']>, string> = {
   linked: 'Dots user stored for you',
   unchanged: 'Dots user already stored',
   conflict: 'another Dots user: kept the stored one',
@@ -47,24 +48,47 @@ export function LogPanel({ webhooks }: { webhooks: WebhookLogEntry[] }) {
           <h3 id="webhooks-heading">Webhooks the backend verified</h3>
           <p className="hint">Svix-signed by Dots, checked by the backend, then the flow read back from Dots.</p>
           <ol className="log-list" aria-labelledby="webhooks-heading" aria-live="polite" data-log="webhooks">
-            {webhooks.map((entry) => (
-              <li
-                key={entry.seq}
-                data-webhook-id={entry.webhookId}
-                data-flow-id={entry.flowId}
-                data-completed-steps={entry.completedSteps.join(' ')}
-              >
-                <time dateTime={entry.receivedAt}>{time(entry.receivedAt)}</time> <code>{entry.event}</code>{' '}
-                <span aria-label="signature verified">✓ verified</span>
-                <br />
-                completed: <strong>{entry.completedSteps.join(', ') || 'none'}</strong>
-                {entry.dotsUserId ? <span className="muted"> · user {entry.dotsUserId}</span> : null}
-                {entry.link && entry.link !== 'unchanged' ? <em> · {LINK_TEXT[entry.link]}</em> : null}
-                {entry.payoutsReady && entry.completedSteps.includes('compliance') ? (
-                  <em> · sign-up finished</em>
-                ) : null}
-              </li>
-            ))}
+            {webhooks.map((entry) =>
+              entry.kind === 'payout_link' ? (
+                <li key={entry.seq} data-webhook-id={entry.webhookId} data-payout-link-id={entry.payoutLinkId}>
+                  <time dateTime={entry.receivedAt}>{time(entry.receivedAt)}</time> <code>{entry.event}</code>{' '}
+                  <span aria-label="signature verified">✓ verified</span>
+                  <br />
+                  Payout Link {formatSignedMoney(entry.amountCents)} · <strong>{entry.stage}</strong>
+                  <span className="muted"> · {entry.payoutLinkId}</span>
+                </li>
+              ) : entry.kind === 'transfer' ? (
+                <li
+                  key={entry.seq}
+                  data-webhook-id={entry.webhookId}
+                  data-transfer-id={entry.transferId}
+                  data-amount-cents={entry.amountCents}
+                >
+                  <time dateTime={entry.receivedAt}>{time(entry.receivedAt)}</time> <code>{entry.event}</code>{' '}
+                  <span aria-label="signature verified">✓ verified</span>
+                  <br />
+                  {entry.description}: <strong>{formatSignedMoney(entry.amountCents)}</strong> · {entry.status}
+                  <span className="muted"> · transfer {entry.transferId}</span>
+                </li>
+              ) : (
+                <li
+                  key={entry.seq}
+                  data-webhook-id={entry.webhookId}
+                  data-flow-id={entry.flowId}
+                  data-completed-steps={entry.completedSteps.join(' ')}
+                >
+                  <time dateTime={entry.receivedAt}>{time(entry.receivedAt)}</time> <code>{entry.event}</code>{' '}
+                  <span aria-label="signature verified">✓ verified</span>
+                  <br />
+                  completed: <strong>{entry.completedSteps.join(', ') || 'none'}</strong>
+                  {entry.dotsUserId ? <span className="muted"> · user {entry.dotsUserId}</span> : null}
+                  {entry.link && entry.link !== 'unchanged' ? <em> · {LINK_TEXT[entry.link]}</em> : null}
+                  {entry.payoutsReady && entry.completedSteps.includes('compliance') ? (
+                    <em> · sign-up finished</em>
+                  ) : null}
+                </li>
+              ),
+            )}
           </ol>
           {webhooks.length === 0 ? <p className="muted">Nothing yet.</p> : null}
         </div>

@@ -13,7 +13,12 @@ function parse<T>(data: unknown): T | undefined {
  * The signed-in user's webhooks as the backend verified them, live from `/api/events`
  * (server-sent events). `onEntry` hears each new one.
  */
-export function useWebhookLog(userId: string | undefined, onEntry?: (entry: WebhookLogEntry) => void) {
+export function useWebhookLog(
+  userId: string | undefined,
+  onEntry?: (entry: WebhookLogEntry) => void,
+  /** The event stream: the user's own by default, `/api/admin/events` for admins. */
+  path = '/api/events',
+) {
   const [state, setState] = useState<{ userId?: string; entries: WebhookLogEntry[] }>({ entries: [] });
   const onEntryRef = useRef(onEntry);
   useEffect(() => {
@@ -22,7 +27,7 @@ export function useWebhookLog(userId: string | undefined, onEntry?: (entry: Webh
 
   useEffect(() => {
     if (!userId) return;
-    const source = new EventSource('/api/events');
+    const source = new EventSource(path);
     source.addEventListener('reset', (event) => {
       const list = parse<WebhookLogEntry[]>(event.data);
       if (Array.isArray(list)) setState({ userId, entries: list });
@@ -38,7 +43,7 @@ export function useWebhookLog(userId: string | undefined, onEntry?: (entry: Webh
       onEntryRef.current?.(entry);
     });
     return () => source.close();
-  }, [userId]);
+  }, [userId, path]);
 
   // Entries of a previous user never show for the next one.
   return state.userId === userId ? state.entries : [];

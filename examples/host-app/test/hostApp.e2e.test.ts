@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostApp, type HostApp } from '../server/startHostApp.js';
+import type { FlowWebhookEntry } from '../server/webhookLog.js';
 
 /** Dots' user ids are UUIDs. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -150,13 +151,15 @@ describe('example host app, end to end', () => {
 
     // 2. The backend verified one signed webhook per completed step, and streamed each to the page.
     const me = (await (await page.request.get(`${app.url}/api/me`)).json()) as { user: { id: string } };
-    await expect.poll(() => app.webhookLog.forUser(me.user.id).length).toBe(4);
-    const webhooks = app.webhookLog.forUser(me.user.id);
+    const flowWebhooks = () =>
+      app.webhookLog.forUser(me.user.id).filter((hook): hook is FlowWebhookEntry => hook.kind === 'flow');
+    await expect.poll(() => flowWebhooks().length).toBe(4);
+    const webhooks = flowWebhooks();
     expect(new Set(webhooks.map((hook) => hook.webhookId)).size).toBe(4);
     expect(webhooks.every((hook) => hook.event === 'flow.updated')).toBe(true);
     const perFlow = (id: string | undefined) => webhooks.filter((hook) => hook.flowId === id);
     expect([perFlow(signupFlow).length, perFlow(payoutsFlow).length, perFlow(withdrawFlow).length]).toEqual([2, 1, 1]);
-    await expect.poll(() => page.locator('[data-log="webhooks"] > li').count()).toBe(4);
+    await expect.poll(() => page.locator('[data-log="webhooks"] > li[data-flow-id]').count()).toBe(4);
 
     // 3. Its GET of each flow shows the same completed steps as the callbacks.
     const [first, second, third] = await Promise.all(

@@ -24,6 +24,9 @@ export interface TestFlow {
   metadata: Record<string, string> | null;
 }
 
+/** Accounts signed up with this email are the harness's admins. */
+export const ADMIN_EMAIL = 'ops@acme.test';
+
 export async function startHarness() {
   const dir = await mkdtemp(join(tmpdir(), 'host-api-'));
   const sandbox = await startSandbox({ port: 0, ...CREDENTIALS, users: [SEEDED_DOTS_USER] });
@@ -37,6 +40,7 @@ export async function startHarness() {
     webhookSecret: SECRET,
     webhookLog,
     frameOrigins: [sandbox.url],
+    adminEmails: [ADMIN_EMAIL],
     log: (line) => lines.push(line),
   });
 
@@ -49,9 +53,9 @@ export async function startHarness() {
 
   let accounts = 0;
   /** Signs up a host user; returns its id, email, password and the `Cookie` header value of its session. */
-  const signUp = async (name = 'Ada') => {
+  const signUp = async (name = 'Ada', chosenEmail?: string) => {
     accounts += 1;
-    const email = `${name.toLowerCase().replace(/\W/g, '')}.${accounts}@example.com`;
+    const email = chosenEmail ?? `${name.toLowerCase().replace(/\W/g, '')}.${accounts}@example.com`;
     const password = `password-${accounts}`;
     const response = await call('/api/users', json('POST', { name, email, password }));
     if (response.status !== 201) throw new Error(`sign-up failed: ${response.status}`);
@@ -98,6 +102,30 @@ export async function startHarness() {
     return call('/api/dots/webhooks', { method: 'POST', headers, body });
   };
 
+  /** A host user who finished sign-up (onboarding + compliance, confirmed by a webhook): has a Dots user. */
+  const signUpReady = async (name = 'Ada') => {
+    const account = await signUp(name);
+    const flow = await createFlow(account.cookie, { steps: ['compliance'] });
+    await completeOnboarding(flow.id);
+    const done = await completeCompliance(flow.id);
+    const delivered = await deliverWebhook(flow.id);
+    if (delivered.status !== 200) throw new Error(`webhook failed: ${delivered.status}`);
+    return { ...account, dotsUserId: done.user_id! };
+  };
+
+  /** Delivers a signed transfer webhook as the sandbox sends it: `{ transfer_id, transfer }`. */
+  const deliverTransferWebhook = async (transferId: string, secret = SECRET) => {
+    const { body, headers } = await signTestWebhook({ transfer_id: transferId }, secret);
+    return call('/api/dots/webhooks', { method: 'POST', headers, body });
+  };
+
+  /** Delivers a signed `payout_link.*` webhook whose body is the link as Dots reads it now. */
+  const deliverPayoutLinkWebhook = async (payoutLinkId: string, secret = SECRET) => {
+    const link = await client.payoutLinks.retrieve(payoutLinkId);
+    const { body, headers } = await signTestWebhook(link, secret);
+    return call('/api/dots/webhooks', { method: 'POST', headers, body });
+  };
+
   const close = async () => {
     api.close();
     await sandbox.close();
@@ -114,6 +142,10 @@ export async function startHarness() {
     completeOnboarding,
     completeCompliance,
     deliverWebhook,
+    signUpReady,
+    deliverTransferWebhook,
+    deliverPayoutLinkWebhook,
+    sandbox,
     store,
     webhookLog,
     client,

@@ -1,6 +1,8 @@
 import type { User } from '../api.js';
 import { DevOnly } from '../devView.js';
+import { GigList } from '../GigList.js';
 import { Link } from '../router.js';
+import { ActivityList, BalanceCard } from '../WalletSummary.js';
 
 export function HomePage({ user }: { user: User | null }) {
   if (!user) {
@@ -24,9 +26,11 @@ export function HomePage({ user }: { user: User | null }) {
         <div className="card">
           <h2>Finish setting up payouts</h2>
           <p>
-            {user.dotsUserId
-              ? 'Your phone is verified. Add your tax details and you can get paid.'
-              : 'Verify your phone and add your tax details with Dots, and you can get paid.'}
+            {user.whiteLabel
+              ? 'Enter the code we texted you, and you can get paid.'
+              : user.dotsUserId
+                ? 'Your phone is verified. Add your tax details and you can get paid.'
+                : 'Verify your phone and add your tax details with Dots, and you can get paid.'}
           </p>
           <p>
             <Link className="button" to="/signup">
@@ -40,24 +44,19 @@ export function HomePage({ user }: { user: User | null }) {
   return (
     <>
       <h1 tabIndex={-1}>Hello, {user.name}</h1>
-      <p>Your payouts are set up.</p>
+      <p>Your payouts are set up. Finish a gig and the money is in your balance right away.</p>
       <DevOnly>
         <p className="muted">
           Dots user <code data-dots-user-id={user.dotsUserId}>{user.dotsUserId}</code>
         </p>
       </DevOnly>
-      <ul className="cards">
-        <li className="card">
-          <h2>Payout settings</h2>
-          <p>Bank account, PayPal or Venmo.</p>
-          <Link to="/account">Manage payout methods</Link>
-        </li>
-        <li className="card">
-          <h2>Withdraw</h2>
-          <p>Send your balance to your default method.</p>
-          <Link to="/withdraw">Withdraw funds</Link>
-        </li>
-      </ul>
+      <div className="dashboard">
+        <GigList />
+        <div className="stack">
+          <BalanceCard />
+          <ActivityList />
+        </div>
+      </div>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { DevOnly } from '../devView.js';
 import { FlowDetails } from '../FlowDetails.js';
 import { Link, navigate } from '../router.js';
 import { useMe } from '../useMe.js';
+import { PhoneVerificationPage } from './PhoneVerificationPage.js';
 
 // Dots puts its phone-verification (onboarding) step first while the user has no Dots user yet. A user
 // who verified their phone and left comes back to a flow for their Dots user: tax details only.
@@ -31,6 +32,8 @@ export function SignUpPage({ user }: { user: User | null }) {
       </>
     );
   }
+  // Chose Acme's own phone form (white label): finish there, not in a Dots frame.
+  if (user.whiteLabel) return <PhoneVerificationPage user={user} />;
   return <Onboarding hasDotsUser={user.dotsUserId !== null} onDone={setFinishedFlow} />;
 }
 
@@ -93,6 +96,11 @@ function Onboarding({ hasDotsUser, onDone }: { hasDotsUser: boolean; onDone: (fl
           ? 'Welcome back. Your phone is verified; add your tax details to finish.'
           : 'Dots, our payouts partner, verifies your phone and asks for your tax details. The sandbox fills in test data for you.'}
       </p>
+      {resumed ? null : (
+        <p className="muted">
+          Rather stay on Acme&rsquo;s own forms? <Link to="/signup/phone">Verify your phone with us instead</Link>.
+        </p>
+      )}
       <DotsFlow
         className="flow"
         steps={SIGNUP_STEPS}
