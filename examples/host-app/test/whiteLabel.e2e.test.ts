@@ -82,9 +82,8 @@ describe('white-label payouts, end to end', () => {
 
     // Cash out: Acme's own form, no payout frame; the backend calls POST /v2/payouts.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Withdraw' }).click();
-    // The user object's default_payout_method is null in the sandbox for its test methods (pm_paypal): the
-    // page then says "default payout method"; the payout itself names the rail.
-    await page.getByText(/^You have \$25\.00\. It goes to your (PayPal|default payout method)\.$/).waitFor();
+    // The default chosen in the frame comes back from Dots' user object (default_payout_method: 'paypal').
+    await page.getByText(/^You have \$25\.00\. It goes to your PayPal\.$/).waitFor();
     expect(await page.locator('iframe').count()).toBe(0);
     expect(await page.getByLabel('Amount (USD)').inputValue()).toBe('25.00');
     const sent = page.waitForRequest(

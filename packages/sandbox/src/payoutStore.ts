@@ -10,8 +10,8 @@ export const PAYOUT_FEE_CENTS = 100;
 /** Who pays when neither the request nor the flow step says: "the app's settings", here the platform (a guess). */
 export const DEFAULT_FEE_PARTY: FeeParty = 'platform';
 
-/** The rail each of the flow page's test methods pays out on. */
-const METHOD_RAILS: Record<string, PayoutDetails['platform']> = {
+/** The rail each of the flow page's test methods pays out on (also the user's `default_payout_method`). */
+export const METHOD_RAILS: Record<string, PayoutDetails['platform']> = {
   pm_bank: 'ach',
   pm_paypal: 'paypal',
   pm_venmo: 'venmo',

@@ -1,8 +1,15 @@
 import { naiveTimestamp } from './naiveTimestamp.js';
+import { METHOD_RAILS } from './payoutStore.js';
 import type { SandboxUser } from './userStore.js';
 
 /** The spec's payout rails (schema `rail`): the only values `default_payout_method` may hold. */
 const RAILS = ['ach', 'paypal', 'venmo', 'cash_app', 'intl_bank', 'airtm', 'payoneer', 'crypto'];
+
+function railOf(method: string | null): string | null {
+  if (method === null) return null;
+  const rail = Object.hasOwn(METHOD_RAILS, method) ? METHOD_RAILS[method]! : method;
+  return RAILS.includes(rail) ? rail : null;
+}
 
 /** Splits an onboarding phone (`+14155550100`) into the spec's `{ country_code, phone_number }`. */
 function splitPhone(phone: string | null): { country_code: string | null; phone_number: string | null } {
@@ -24,8 +31,8 @@ export function toUserObject(user: SandboxUser) {
     phone_number: profile
       ? { country_code: profile.countryCode, phone_number: profile.phoneNumber }
       : splitPhone(user.phone),
-    default_payout_method:
-      user.defaultMethod !== null && RAILS.includes(user.defaultMethod) ? user.defaultMethod : null,
+    // The page stores the chosen method's id (`pm_paypal`); the user object names its rail (`paypal`).
+    default_payout_method: railOf(user.defaultMethod),
     wallet: { amount: user.balanceCents, withdrawable_amount: user.balanceCents, credit_balance: 0 },
     status: user.status,
     compliance: {

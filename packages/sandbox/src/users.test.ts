@@ -15,6 +15,23 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([sandbox.close(), strictSandbox.close()]));
 
+describe('GET /v2/users/{id} after a manage-payouts step', () => {
+  it.each([
+    ['pm_paypal', 'paypal'],
+    ['pm_venmo', 'venmo'],
+    ['pm_bank', 'ach'],
+  ])('names the default chosen on the page (%s) by its rail, %s', async (method, rail) => {
+    const user = await createUser(sandbox.url);
+    const before = (await (await callApi(sandbox.url, 'GET', `/users/${user.id}`)).json()) as UserAnswer;
+    expect(before.default_payout_method).toBeNull();
+    const flow = await createFlow(sandbox.url, { steps: ['manage-payouts'], user_id: user.id });
+    const saved = await completeStepHttp(sandbox.url, flow.id, 'manage-payouts', { default_method: method });
+    expect(saved.status).toBe(200);
+    const after = (await (await callApi(sandbox.url, 'GET', `/users/${user.id}`)).json()) as UserAnswer;
+    expect(after.default_payout_method).toBe(rail);
+  });
+});
+
 describe('POST /v2/users', () => {
   it('creates an unverified user with an empty wallet, readable by id', async () => {
     const user = await createUser(sandbox.url, { metadata: { internal_id: 'user_121344' } });

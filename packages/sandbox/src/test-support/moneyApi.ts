@@ -27,6 +27,7 @@ export interface UserAnswer {
   id: string;
   status: string;
   wallet: { amount: number; withdrawable_amount: number };
+  default_payout_method: string | null;
   compliance: Record<string, unknown>;
 }
 
