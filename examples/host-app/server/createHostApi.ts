@@ -5,7 +5,8 @@ import {
   hostUserIdOf,
   type DotsClient,
   type ResolvedUser,
-  type WebhookEvent,
+  type DotsWebhookEvent,
+  type DotsWebhookEventOf,
 } from '@dots-flow/server';
 import { accountRoutes, apiError, publicUser } from './accountRoutes.js';
 import type { HostStore, HostUser, LinkResult } from './jsonFileStore.js';
@@ -85,10 +86,10 @@ export function createHostApi(options: HostApiOptions): HostApi {
 
   // Transfer events carry `transfer_id`; the transfer is read back from Dots, and its owner is the host user
   // our own store links to its Dots user: nothing in the body is trusted.
-  const onTransferEvent = async (event: WebhookEvent) => {
-    const transferId = event.payload['transfer_id'];
-    if (event.type === 'flow.updated' || typeof transferId !== 'string') return;
-    const transfer = await client.transfers.retrieve(transferId);
+  const onTransferEvent = async (
+    event: DotsWebhookEventOf<'transfer.completed' | 'transfer.failed' | 'transfer.updated'>,
+  ) => {
+    const transfer = await client.transfers.retrieve(event.payload.transfer_id);
     const owner = store.userByDotsUserId(transfer.user_id);
     // A Payout Link's payee is nobody's account here: the admin channel follows the link itself.
     if (!owner && transfer.payout_link_id) return;
@@ -100,7 +101,7 @@ export function createHostApi(options: HostApiOptions): HostApi {
     webhookLog.add(owner.id, {
       kind: 'transfer',
       webhookId: event.id,
-      event: event.type ?? `transfer.${transfer.status}`,
+      event: event.type,
       transferId: transfer.id,
       amountCents: item.amountCents,
       description: item.description,
@@ -110,8 +111,8 @@ export function createHostApi(options: HostApiOptions): HostApi {
 
   // `payout_link.*` bodies are the link itself. Which event it was, the body does not always say; the link
   // read back from Dots (and the payee's payouts) says where it stands, for the admins' live view.
-  const onPayoutLinkEvent = async (event: WebhookEvent) => {
-    const payoutLinkId = payoutLinkIdOf(event.payload);
+  const onPayoutLinkEvent = async (event: DotsWebhookEvent) => {
+    const payoutLinkId = payoutLinkIdOf(event.payload as Record<string, unknown>);
     if (payoutLinkId === undefined) return;
     const { link, stage } = await readPayoutLinkProgress(client, payoutLinkId);
     webhookLog.add(ADMIN_CHANNEL, {
@@ -128,10 +129,12 @@ export function createHostApi(options: HostApiOptions): HostApi {
     secret: options.webhookSecret,
     client,
     onError: (error) => log(`[backend] webhook failed: ${String(error)}`),
-    onEvent: async (event) => {
-      await onTransferEvent(event);
-      await onPayoutLinkEvent(event);
-    },
+    onTransferCompleted: onTransferEvent,
+    onTransferFailed: onTransferEvent,
+    onTransferUpdated: onTransferEvent,
+    // The link bodies Dots sends for sent/claimed/paid out are alike (no `event` field): every one that looks
+    // like a link is read back, whichever type it is.
+    onEvent: onPayoutLinkEvent,
     async onFlowUpdated(flow, event) {
       // The owner stamp was written by our own flow route with our API key, and this flow was just
       // read back from Dots: it is trusted, unlike anything the browser says.
