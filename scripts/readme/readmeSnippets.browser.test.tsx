@@ -72,6 +72,10 @@ describe('react README: a themed frame through useDotsFlow', () => {
     expect(src.origin).toBe(inject('sandboxUrl'));
     expect(JSON.parse(src.searchParams.get('styles') ?? 'null')).toMatchObject({ theme: 'dark' });
     expect((frame.element() as HTMLIFrameElement).style.colorScheme).toBe('dark');
+    // The wrapper wears the same background and scheme as the themed page.
+    const wrapper = getComputedStyle(frame.element().parentElement!);
+    expect(wrapper.backgroundColor).toBe('rgb(11, 16, 32)');
+    expect(wrapper.colorScheme).toBe('dark');
     await press('Send code');
     await press('Verify');
   });

@@ -12,12 +12,14 @@ import { attributeToSources } from './sourceAttribution.js';
  * createFlowController call site, FlowView reading its own props, the error check from the session's `error`,
  * the environment keyed by JSON and production `receive()` without its redundant object check), and → 4470 with the
  * designed error UI of issue 14 (human messages per code in core, retry only where it helps: +95 B, less the
- * backend's wording and the one-loading-state FlowView). The React `appearance` props, about 150–210 B as built,
- * still do not fit and wait for a budget decision.)
+ * backend's wording and the one-loading-state FlowView). Then → 4453: @dots-flow/react's build drops the JSX
+ * transform's `@__PURE__` marks (all inside components, where no tree-shaker needs them: −15 B) and the frame-origin
+ * table needs one mark instead of three (a pure IIFE: −2 B). The React `appearance` props, built on the tree-shaken
+ * `createAppearance` of core (branch appear-react-wip), measure 4520 B (+67 B) and still do not fit.)
  * TARGET_BYTES is what the issue requires.
  */
 const TARGET_BYTES = 3500;
-const BUDGET_BYTES = 4477;
+const BUDGET_BYTES = 4460;
 const ENTRY = "export { DotsProvider, DotsFlow } from '@dots-flow/react';";
 
 describe('size budget', () => {

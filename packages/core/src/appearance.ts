@@ -52,18 +52,25 @@ export function mergeAppearance(base?: Appearance, override?: Appearance): Appea
  */
 export function flowLinkWithAppearance(link: string, appearance?: Appearance): string {
   if (!appearance) return link;
-  if (process.env.NODE_ENV !== 'production') {
-    const { theme, variables } = appearance;
-    const unknown = Object.keys(variables ?? {}).filter((name) => !APPEARANCE_VARIABLES.includes(name as never));
-    if ((theme !== undefined && !APPEARANCE_THEMES.includes(theme)) || unknown.length > 0) {
-      devWarn(
-        `appearance has ${unknown.length ? `unknown variables (${unknown.join(', ')})` : `an unknown theme ${JSON.stringify(theme)}`}; ` +
-          `Dots' flow page ignores them. Themes: ${APPEARANCE_THEMES.join(', ')}. Variables: ${APPEARANCE_VARIABLES.join(', ')}.`,
-      );
-    }
+  if (process.env.NODE_ENV !== 'production') warnUnknownAppearance(appearance);
+  return withStylesParameter(link, encodeURIComponent(JSON.stringify(appearance)));
+}
+
+/** A dev-only warning naming the themes or variables Dots' flow page would ignore. */
+export function warnUnknownAppearance({ theme, variables }: Appearance): void {
+  const unknown = Object.keys(variables ?? {}).filter((name) => !APPEARANCE_VARIABLES.includes(name as never));
+  if ((theme !== undefined && !APPEARANCE_THEMES.includes(theme)) || unknown.length > 0) {
+    devWarn(
+      `appearance has ${unknown.length ? `unknown variables (${unknown.join(', ')})` : `an unknown theme ${JSON.stringify(theme)}`}; ` +
+        `Dots' flow page ignores them. Themes: ${APPEARANCE_THEMES.join(', ')}. Variables: ${APPEARANCE_VARIABLES.join(', ')}.`,
+    );
   }
+}
+
+/** `link` with `styles=<encoded>` added to its query; the origin, path and fragment stay as they are. */
+export function withStylesParameter(link: string, encoded: string): string {
   const url = new URL(link);
   // Exactly Dots' recipe (encodeURIComponent of the JSON); URLSearchParams would write spaces as "+".
-  url.search += `${url.search ? '&' : '?'}styles=${encodeURIComponent(JSON.stringify(appearance))}`;
+  url.search += `${url.search ? '&' : '?'}styles=${encoded}`;
   return url.href;
 }

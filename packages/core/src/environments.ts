@@ -13,7 +13,8 @@ export const DOTS_API_URLS = /* @__PURE__ */ Object.freeze({
  * Origins that serve Dots flow pages, per environment: the iframe allowlist. Dots' sandbox answers with
  * `https://my-sandbox.dots.dev` links (`docs/guides/flow-payouts.mdx`); older guides show `https://my.senddotssandbox.com`.
  */
-export const DOTS_FRAME_ORIGINS = /* @__PURE__ */ Object.freeze({
-  production: /* @__PURE__ */ Object.freeze(['https://my.dots.dev'] as const),
-  sandbox: /* @__PURE__ */ Object.freeze(['https://my-sandbox.dots.dev', 'https://my.senddotssandbox.com'] as const),
-} as const);
+export const DOTS_FRAME_ORIGINS = /* @__PURE__ */ (() =>
+  Object.freeze({
+    production: Object.freeze(['https://my.dots.dev'] as const),
+    sandbox: Object.freeze(['https://my-sandbox.dots.dev', 'https://my.senddotssandbox.com'] as const),
+  } as const))();

@@ -43,6 +43,7 @@ describe('@dots-flow/core entry point', () => {
         'PAYOUT_FEE_PARTIES',
         'STEPS',
         'STEP_STATUSES',
+        'createAppearance',
         'createFlowController',
         'createFlowSession',
         'createFlowSessionReducer',

@@ -51,6 +51,8 @@ export type {
 } from './createFlowSession.js';
 export { APPEARANCE_THEMES, APPEARANCE_VARIABLES, flowLinkWithAppearance, mergeAppearance } from './appearance.js';
 export type { Appearance, AppearanceTheme, AppearanceVariable } from './appearance.js';
+export { createAppearance } from './createAppearance.js';
+export type { FlowAppearance } from './createAppearance.js';
 export { createFlowController } from './createFlowController.js';
 export type {
   FlowCallbacks,
