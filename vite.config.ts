@@ -6,6 +6,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { dotsTestBackend } from './scripts/testBackend.js';
 import { takeContractViolations } from './scripts/vitest-sandbox-setup.js';
+import { frameStyle } from './scripts/frameStyleCommand.js';
 import { readmeSnippets } from './scripts/readme/readmeSnippetsPlugin.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -22,7 +23,7 @@ const browser = {
   // Smaller than Playwright's window, so Vitest never scales the test frame: clicks inside nested
   // cross-origin frames land where the element is.
   viewport: { width: 1000, height: 640 },
-  commands: { takeContractViolations },
+  commands: { takeContractViolations, frameStyle },
 };
 
 /** The React tests: jsdom (unit, MSW as the backend) and real Chromium against the running sandbox. */

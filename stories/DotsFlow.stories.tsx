@@ -1,7 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { within } from 'storybook/test';
 import { expect, fn, waitFor } from 'storybook/test';
-import { DotsFlow, FlowProgress, type Flow, type StepInput, type StepName, type StepStatus } from '@dots-flow/react';
+import {
+  DotsFlow,
+  FlowProgress,
+  createAppearance,
+  type Flow,
+  type StepInput,
+  type StepName,
+  type StepStatus,
+} from '@dots-flow/react';
 import { ENDPOINTS, flakyEndpoint, startBackend } from './support/backend.js';
 import { flowPage, press, verifyPhone } from './support/flowPage.js';
 
@@ -214,6 +222,39 @@ export const GivenFlow: Story = {
     await expectScreen(frame, 'Verify your phone');
     expect(canvas.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['1Verify phone', '2Withdraw']);
     expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+/** Created once, outside render: the same appearance on every render never restyles the frame. */
+const DARK = createAppearance({
+  theme: 'dark',
+  variables: {
+    backgroundColor: '#101418',
+    primaryTextColor: '#e6edf3',
+    buttonBackgroundColor: '#c88bc4',
+    buttonTextColor: '#111111',
+    borderRadius: '10px',
+  },
+});
+
+/** `appearance`: Dots' dark theme and colours on the flow page, and the same colours around it (with FlowProgress). */
+export const DarkAppearance: Story = {
+  args: {
+    steps: ['compliance', 'payout'],
+    appearance: DARK,
+    style: { padding: 16, borderRadius: 10 },
+    children: <FlowProgress />,
+  },
+  play: async ({ canvas, args }) => {
+    const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+    await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce(), { timeout: 8_000 });
+    await flowPage(frame);
+    const pageBody = getComputedStyle(frame.contentDocument!.body);
+    const container = getComputedStyle(frame.closest('[data-dots-flow]')!);
+    expect(pageBody.backgroundColor).toBe('rgb(16, 20, 24)');
+    expect(container.backgroundColor).toBe(pageBody.backgroundColor);
+    expect(container.color).toBe(pageBody.color);
+    expect(getComputedStyle(frame).colorScheme).toBe('dark');
   },
 };
 

@@ -14,12 +14,13 @@ import { attributeToSources } from './sourceAttribution.js';
  * designed error UI of issue 14 (human messages per code in core, retry only where it helps: +95 B, less the
  * backend's wording and the one-loading-state FlowView). Then → 4453: @dots-flow/react's build drops the JSX
  * transform's `@__PURE__` marks (all inside components, where no tree-shaker needs them: −15 B) and the frame-origin
- * table needs one mark instead of three (a pure IIFE: −2 B). The React `appearance` props, built on the tree-shaken
- * `createAppearance` of core (branch appear-react-wip), measure 4520 B (+67 B) and still do not fit.)
+ * table needs one mark instead of three (a pure IIFE: −2 B). Then → 4491 with `appearance` on DotsFlow/useDotsFlow
+ * (+38 B; it calls the tree-shaken `createAppearance` object's own `frame()`/`style`). A provider-wide `appearance`
+ * (+29 B more: context field, a second memo) does not fit: 4520 B on branch appear-react-wip.)
  * TARGET_BYTES is what the issue requires.
  */
 const TARGET_BYTES = 3500;
-const BUDGET_BYTES = 4460;
+const BUDGET_BYTES = 4498;
 const ENTRY = "export { DotsProvider, DotsFlow } from '@dots-flow/react';";
 
 describe('size budget', () => {

@@ -45,6 +45,7 @@ export function DotsFlow(props: DotsFlowProps) {
     onError: _onError,
     frameTimeoutMs: _frameTimeoutMs,
     title: _title,
+    appearance: _appearance,
     minHeight: _minHeight,
     loadingFallback: _loadingFallback,
     errorFallback: _errorFallback,
@@ -54,7 +55,8 @@ export function DotsFlow(props: DotsFlowProps) {
   const flow = useDotsFlow(props);
   return (
     <FlowSessionContext.Provider value={flow.session}>
-      <div {...rest} data-dots-flow="" data-status={flow.status}>
+      {/* The appearance's colours sit under the host's own style. */}
+      <div {...rest} style={{ ..._appearance?.style, ...rest.style }} data-dots-flow="" data-status={flow.status}>
         {children}
         {/* FlowView reads minHeight and the fallbacks from the props itself. */}
         <FlowView {...props} flow={flow} />

@@ -44,6 +44,7 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   useEffect(() => controller.connect(window), [controller]);
 
   const { flow, height } = state;
+  const { appearance } = options;
   // A session has a flow from `loading` on; an error (even a frame timeout) takes the frame away. Before the first
   // height message `height` is null, which Number() makes 0: the frame takes minHeight.
   const frameProps: FlowFrameProps | null =
@@ -57,5 +58,11 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
         }
       : null;
 
-  return { ...state, retry, frameProps, session: controller.session };
+  return {
+    ...state,
+    retry,
+    // A frame exists only for a link that passed its origin check; the styles never change its origin.
+    frameProps: appearance && frameProps ? appearance.frame(frameProps) : frameProps,
+    session: controller.session,
+  };
 }

@@ -1,5 +1,13 @@
 import type { CSSProperties, RefCallback } from 'react';
-import type { Flow, FlowCallbacks, FlowMetadata, FlowSession, FlowSessionState, StepInput } from '@dots-flow/core';
+import type {
+  Flow,
+  FlowAppearance,
+  FlowCallbacks,
+  FlowMetadata,
+  FlowSession,
+  FlowSessionState,
+  StepInput,
+} from '@dots-flow/core';
 
 /** Create a flow through the provider's flow source. */
 export interface FlowFromSteps {
@@ -31,6 +39,11 @@ export interface FlowViewOptions extends FlowCallbacks {
   title?: string;
   /** Height reserved while loading, and the smallest height the frame gets. */
   minHeight?: number;
+  /**
+   * This flow's look (`createAppearance(…)`): added to the link once it passed its origin check, and worn by the UI
+   * around the frame (`<DotsFlow>`). Changing it restyles the frame, never creates a new flow.
+   */
+  appearance?: FlowAppearance;
 }
 
 export type UseDotsFlowOptions = FlowViewOptions & FlowSource;
