@@ -3,8 +3,10 @@ import type { User } from '../api.js';
 import { useCallbackLog } from '../callbackLog.js';
 import { navigate } from '../router.js';
 import { NeedsPayoutsReady } from './NeedsPayoutsReady.js';
+import { useFlowAppearance } from '../flowAppearance.js';
 
 export function AccountPage({ user }: { user: User | null }) {
+  const appearance = useFlowAppearance();
   const { record } = useCallbackLog();
   return (
     <NeedsPayoutsReady user={user} title="Payout settings">
@@ -16,6 +18,7 @@ export function AccountPage({ user }: { user: User | null }) {
       <ManagePayouts
         className="flow"
         title="Dots payout methods"
+        appearance={appearance}
         onStepComplete={({ step, status, flowId }) => record({ callback: 'onStepComplete', step, status, flowId })}
         renderActions={({ saves }) => (
           <button type="button" className={saves > 0 ? undefined : 'secondary'} onClick={() => navigate('/')}>

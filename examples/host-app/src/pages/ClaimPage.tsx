@@ -4,6 +4,7 @@ import { DotsFlow } from '@dots-flow/react';
 import { api } from '../api.js';
 import { useCallbackLog } from '../callbackLog.js';
 import { formatMoney } from '../money.js';
+import { useFlowAppearance } from '../flowAppearance.js';
 
 const CLOSED_TEXT: Record<string, string> = {
   canceled: 'Acme Gigs canceled this payment. Ask them about it if you expected it.',
@@ -17,6 +18,7 @@ const CLOSED_TEXT: Record<string, string> = {
  * created the link, read back by our backend) embedded with `<DotsFlow flow>`. No Acme account needed.
  */
 export function ClaimPage({ payoutLinkId }: { payoutLinkId: string }) {
+  const appearance = useFlowAppearance();
   const { record } = useCallbackLog();
   const queryClient = useQueryClient();
   const claim = useQuery({ queryKey: ['claim', payoutLinkId], queryFn: () => api.claim(payoutLinkId) });
@@ -61,6 +63,7 @@ export function ClaimPage({ payoutLinkId }: { payoutLinkId: string }) {
       <DotsFlow
         className="flow"
         flow={flow}
+        appearance={appearance}
         title="Collect your payment with Dots"
         onStepComplete={({ step, status: stepStatus, flowId }) =>
           record({ callback: 'onStepComplete', step, status: stepStatus, flowId })

@@ -8,6 +8,7 @@ import { FlowDetails } from '../FlowDetails.js';
 import { Link, navigate } from '../router.js';
 import { useMe } from '../useMe.js';
 import { PhoneVerificationPage } from './PhoneVerificationPage.js';
+import { useFlowAppearance } from '../flowAppearance.js';
 
 // Dots puts its phone-verification (onboarding) step first while the user has no Dots user yet. A user
 // who verified their phone and left comes back to a flow for their Dots user: tax details only.
@@ -85,6 +86,7 @@ function SignUpForm() {
 }
 
 function Onboarding({ hasDotsUser, onDone }: { hasDotsUser: boolean; onDone: (flowId: string) => void }) {
+  const appearance = useFlowAppearance();
   const { record } = useCallbackLog();
   // Fixed at mount: the Dots user gets linked right after phone verification, in the middle of this flow.
   const [resumed] = useState(hasDotsUser);
@@ -104,6 +106,7 @@ function Onboarding({ hasDotsUser, onDone }: { hasDotsUser: boolean; onDone: (fl
       <DotsFlow
         className="flow"
         steps={SIGNUP_STEPS}
+        appearance={appearance}
         metadata={SIGNUP_METADATA}
         title="Sign-up with Dots: phone and tax details"
         onStepComplete={({ step, status, flowId }) => record({ callback: 'onStepComplete', step, status, flowId })}

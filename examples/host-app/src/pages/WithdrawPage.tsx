@@ -10,10 +10,12 @@ import { formatMoney } from '../money.js';
 import { Link } from '../router.js';
 import { useWallet } from '../useWallet.js';
 import { NeedsPayoutsReady } from './NeedsPayoutsReady.js';
+import { useFlowAppearance } from '../flowAppearance.js';
 
 const PAYOUT_STEPS: readonly StepInput[] = ['payout'];
 
 export function WithdrawPage({ user }: { user: User | null }) {
+  const appearance = useFlowAppearance();
   const { record } = useCallbackLog();
   const queryClient = useQueryClient();
   const wallet = useWallet(Boolean(user?.payoutsReady));
@@ -35,6 +37,7 @@ export function WithdrawPage({ user }: { user: User | null }) {
           <DotsFlow
             className="flow"
             steps={PAYOUT_STEPS}
+            appearance={appearance}
             title="Withdraw with Dots"
             onStepComplete={({ step, status, flowId }) => record({ callback: 'onStepComplete', step, status, flowId })}
             onComplete={({ flowId }) => {

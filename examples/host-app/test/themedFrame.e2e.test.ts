@@ -1,0 +1,72 @@
+// The example in Chromium in light and dark: the Dots frame wears the page's palette (createAppearance), so page,
+// wrapper and frame are one surface in both schemes, and switching the system scheme restyles the same flow.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostApp, type HostApp } from '../server/startHostApp.js';
+import { createAccount } from './browserHelpers.js';
+
+let app: HostApp;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'host-app-theme-'));
+  [app, browser] = await Promise.all([
+    startHostApp({ port: 0, dataFile: join(dataDir, 'store.json') }),
+    chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' }),
+  ]);
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const FRAME = 'iframe[title="Sign-up with Dots: phone and tax details"]';
+const frameBackground = (page: Page) =>
+  page
+    .frameLocator(FRAME)
+    .locator('body')
+    .evaluate((body) => getComputedStyle(body).backgroundColor);
+const cardBackground = (page: Page) =>
+  page.locator('[data-dots-flow]').evaluate((element) => getComputedStyle(element).backgroundColor);
+
+describe('the example frame follows the page scheme', { timeout: 60_000 }, () => {
+  it.each([
+    ['light', 'rgb(255, 255, 255)'],
+    ['dark', 'rgb(31, 31, 42)'],
+  ] as const)('%s: frame page and wrapper share the card colour', async (colorScheme, card) => {
+    const context = await browser.newContext({ colorScheme });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app.url}/signup`);
+      await createAccount(page, 'Grace Hopper', `grace-${colorScheme}@example.com`, 'correct horse battery');
+      await page.frameLocator(FRAME).getByRole('heading', { level: 1, name: 'Verify your phone' }).waitFor();
+      expect(await frameBackground(page)).toBe(card);
+      expect(await cardBackground(page)).toBe(card);
+      expect(await page.locator(FRAME).evaluate((frame) => getComputedStyle(frame).colorScheme)).toBe(colorScheme);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('switching the system scheme restyles the same flow', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app.url}/signup`);
+      await createAccount(page, 'Grace Hopper', 'grace-switch@example.com', 'correct horse battery');
+      await page.frameLocator(FRAME).getByRole('heading', { level: 1, name: 'Verify your phone' }).waitFor();
+      const flowPath = new URL((await page.locator(FRAME).getAttribute('src'))!).pathname;
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expect.poll(() => frameBackground(page)).toBe('rgb(31, 31, 42)');
+      expect(new URL((await page.locator(FRAME).getAttribute('src'))!).pathname).toBe(flowPath);
+    } finally {
+      await context.close();
+    }
+  });
+});
