@@ -1,41 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { startSandbox } from '@dots-flow/sandbox';
-import type { Sandbox } from '@dots-flow/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDotsClient } from '../createDotsClient.js';
-import type { DotsClient } from '../createDotsClient.js';
-import { DotsApiError } from '../DotsApiError.js';
 import * as server from '../index.js';
 import { readmeSnippet, runReadmeSnippet } from '../testing/readmeSnippets.js';
 import { startLossyProxy } from '../testing/startLossyProxy.js';
+import { BOB, dotsApiFailure, moneySandbox } from '../testing/moneySandboxFixture.js';
 
 // The kit's users and transfers against the real sandbox over loopback; nothing mocked.
 const CLIENT_ID = 'money_client';
 const API_KEY = 'money_key_51c2';
-const BOB = {
-  first_name: 'Bob',
-  last_name: 'Loblaw',
-  email: 'bob@example.com',
-  country_code: '1',
-  phone_number: '4155550100',
-};
 
-let sandbox: Sandbox;
-let dots: DotsClient;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, clientId: CLIENT_ID, apiKey: API_KEY, appBalance: 100_000 });
-  dots = createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: sandbox.url });
-});
-afterAll(() => sandbox.close());
-
-const failure = async (promise: Promise<unknown>): Promise<DotsApiError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DotsApiError);
-  return error as DotsApiError;
-};
+const money = moneySandbox({ clientId: CLIENT_ID, apiKey: API_KEY }, 100_000);
+const failure = dotsApiFailure;
 
 describe('users', () => {
   it('creates, retrieves, verifies and lists users page by page', async () => {
@@ -64,16 +41,19 @@ describe('users', () => {
   });
 
   it.each([
-    ['a missing email', () => dots.users.create({ ...BOB, email: undefined as unknown as string })],
-    ['a "+1" country code', () => dots.users.create({ ...BOB, country_code: '+1' })],
-    ['a null request', () => dots.users.create(null as never)],
-    ['array metadata', () => dots.users.create({ ...BOB, metadata: [] as never })],
-    ['a path-traversal id', () => dots.users.retrieve('../flows')],
-    ['a short token', () => dots.users.verify(randomUUID(), '12')],
-    ['a non-boolean use_voice', () => dots.users.sendVerificationToken(randomUUID(), { use_voice: 'yes' as never })],
-    ['an unknown list parameter', () => dots.users.list({ stauts: 'verified' } as never)],
-    ['an unknown status', () => dots.users.list({ status: 'banned' as never })],
-    ['a limit of 0', () => dots.users.list({ limit: 0 })],
+    ['a missing email', () => money.dots.users.create({ ...BOB, email: undefined as unknown as string })],
+    ['a "+1" country code', () => money.dots.users.create({ ...BOB, country_code: '+1' })],
+    ['a null request', () => money.dots.users.create(null as never)],
+    ['array metadata', () => money.dots.users.create({ ...BOB, metadata: [] as never })],
+    ['a path-traversal id', () => money.dots.users.retrieve('../flows')],
+    ['a short token', () => money.dots.users.verify(randomUUID(), '12')],
+    [
+      'a non-boolean use_voice',
+      () => money.dots.users.sendVerificationToken(randomUUID(), { use_voice: 'yes' as never }),
+    ],
+    ['an unknown list parameter', () => money.dots.users.list({ stauts: 'verified' } as never)],
+    ['an unknown status', () => money.dots.users.list({ status: 'banned' as never })],
+    ['a limit of 0', () => money.dots.users.list({ limit: 0 })],
   ])('refuses %s before sending anything', async (_name, run) => {
     const error = await failure(
       Promise.resolve().then(async () => {
@@ -85,45 +65,45 @@ describe('users', () => {
   });
 
   it('reports a user Dots does not know as not_found', async () => {
-    expect((await failure(dots.users.retrieve(randomUUID()))).code).toBe('not_found');
+    expect((await failure(money.dots.users.retrieve(randomUUID()))).code).toBe('not_found');
   });
 });
 
 describe('transfers', () => {
   it('pays a user, charges them back, and reads and lists the transfers', async () => {
-    const user = await dots.users.create(BOB);
-    const paid = await dots.transfers.create({ amount: -1500, user_id: user.id, metadata: { order: '9' } });
+    const user = await money.dots.users.create(BOB);
+    const paid = await money.dots.transfers.create({ amount: -1500, user_id: user.id, metadata: { order: '9' } });
     expect(paid).toMatchObject({ amount: -1500, type: 'balance', status: 'completed', user_id: user.id });
-    const charged = await dots.transfers.create({ amount: 500, user_id: user.id });
-    expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(1000);
-    expect(await dots.transfers.retrieve(paid.id)).toEqual(paid);
-    const listed = await dots.transfers.list({ user_id: user.id, limit: 1 }).autoPagingToArray({ limit: 10 });
+    const charged = await money.dots.transfers.create({ amount: 500, user_id: user.id });
+    expect((await money.dots.users.retrieve(user.id)).wallet.amount).toBe(1000);
+    expect(await money.dots.transfers.retrieve(paid.id)).toEqual(paid);
+    const listed = await money.dots.transfers.list({ user_id: user.id, limit: 1 }).autoPagingToArray({ limit: 10 });
     expect(listed.map((t) => t.id)).toEqual([charged.id, paid.id]);
-    const oldestFirst = await dots.transfers.list({ user_id: user.id, reverse_order: true });
+    const oldestFirst = await money.dots.transfers.list({ user_id: user.id, reverse_order: true });
     expect(oldestFirst.data.map((t) => t.id)).toEqual([paid.id, charged.id]);
-    expect((await dots.transfers.list({ user_id: user.id, type: 'payment' })).data.map((t) => t.id)).toEqual([
+    expect((await money.dots.transfers.list({ user_id: user.id, type: 'payment' })).data.map((t) => t.id)).toEqual([
       charged.id,
     ]);
   });
 
   it('surfaces transaction-insufficient-funds and moves nothing', async () => {
-    const user = await dots.users.create(BOB);
-    const error = await failure(dots.transfers.create({ amount: 1, user_id: user.id }));
+    const user = await money.dots.users.create(BOB);
+    const error = await failure(money.dots.transfers.create({ amount: 1, user_id: user.id }));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/holds 0 cents/);
-    expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(0);
+    expect((await money.dots.users.retrieve(user.id)).wallet.amount).toBe(0);
   });
 
   it("sends the caller's idempotency key, and one of its own otherwise", async () => {
-    const user = await dots.users.create(BOB);
+    const user = await money.dots.users.create(BOB);
     const key = randomUUID();
-    const a = await dots.transfers.create({ amount: -100, user_id: user.id, idempotency_key: key });
-    const b = await dots.transfers.create({ amount: -100, user_id: user.id, idempotency_key: key });
+    const a = await money.dots.transfers.create({ amount: -100, user_id: user.id, idempotency_key: key });
+    const b = await money.dots.transfers.create({ amount: -100, user_id: user.id, idempotency_key: key });
     expect(b.id).toBe(a.id);
-    const c = await dots.transfers.create({ amount: -100, user_id: user.id });
-    const d = await dots.transfers.create({ amount: -100, user_id: user.id });
+    const c = await money.dots.transfers.create({ amount: -100, user_id: user.id });
+    const d = await money.dots.transfers.create({ amount: -100, user_id: user.id });
     expect(new Set([a.id, c.id, d.id]).size).toBe(3);
-    expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(300);
+    expect((await money.dots.users.retrieve(user.id)).wallet.amount).toBe(300);
   });
 
   it.each([
@@ -136,7 +116,7 @@ describe('transfers', () => {
     ['array metadata', { metadata: [1] }],
   ])('refuses %s before sending anything', async (_name, change) => {
     const request = { amount: -100, user_id: randomUUID(), ...change } as never;
-    expect((await failure(dots.transfers.create(request))).code).toBe('invalid_request');
+    expect((await failure(money.dots.transfers.create(request))).code).toBe('invalid_request');
   });
 
   it.each([
@@ -145,14 +125,14 @@ describe('transfers', () => {
     ['a bad user_id', { user_id: '../x' }],
     ['an empty type', { type: '' }],
   ])('refuses a list with %s', async (_name, params) => {
-    expect((await failure(dots.transfers.list(params as never))).code).toBe('invalid_request');
+    expect((await failure(money.dots.transfers.list(params as never))).code).toBe('invalid_request');
   });
 });
 
 describe("the kit's own retries", () => {
   it('reuse the generated idempotency key when the first answer is lost: the money moves once', async () => {
-    const user = await dots.users.create(BOB);
-    const proxy = await startLossyProxy(sandbox.url, 2);
+    const user = await money.dots.users.create(BOB);
+    const proxy = await startLossyProxy(money.sandbox.url, 2);
     try {
       const client = createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: proxy.url, retries: 3 });
       const transfer = await client.transfers.create({ amount: -2500, user_id: user.id });
@@ -160,8 +140,8 @@ describe("the kit's own retries", () => {
       expect(posts).toHaveLength(3);
       expect(new Set(posts.map((p) => p.idempotency_key)).size).toBe(1);
       expect(transfer.amount).toBe(-2500);
-      expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(2500);
-      const transfers = await dots.transfers.list({ user_id: user.id });
+      expect((await money.dots.users.retrieve(user.id)).wallet.amount).toBe(2500);
+      const transfers = await money.dots.transfers.list({ user_id: user.id });
       expect(transfers.data.map((t) => t.id)).toEqual([transfer.id]);
       console.log(
         `[money figures] kit: ${posts.length} POST attempts (first ${posts.length - 1} answers dropped), ${posts.length - 1} duplicates answered from the key, 1 transfer, wallet moved 2500 cents once`,
@@ -176,11 +156,11 @@ describe('the README', () => {
   it('runs "Users and transfers" against the sandbox as written', async () => {
     const logged: unknown[][] = [];
     const result = (await runReadmeSnippet(readmeSnippet('amount: -2500, user_id: user.id'), server, {
-      dots,
+      dots: money.dots,
       console: { log: (...args: unknown[]) => void logged.push(args) },
     })) as { user: { id: string }; transfer: { id: string }; wallet: number };
     expect(result.wallet).toBe(2500);
-    expect((await dots.users.retrieve(result.user.id)).status).toBe('verified');
+    expect((await money.dots.users.retrieve(result.user.id)).status).toBe('verified');
     expect(logged).toEqual([[result.transfer.id, -2500, 2500]]);
   });
 });

@@ -1,48 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { startSandbox } from '@dots-flow/sandbox';
-import type { Sandbox } from '@dots-flow/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDotsClient } from '../createDotsClient.js';
-import type { DotsClient } from '../createDotsClient.js';
-import { DotsApiError } from '../DotsApiError.js';
 import { startLossyProxy } from '../testing/startLossyProxy.js';
+import { BOB, dotsApiFailure, moneySandbox } from '../testing/moneySandboxFixture.js';
 
 // The kit's payouts against the real sandbox over loopback; nothing mocked.
 const CLIENT_ID = 'payout_client';
 const API_KEY = 'payout_key_7f3a';
-const BOB = {
-  first_name: 'Bob',
-  last_name: 'Loblaw',
-  email: 'bob@example.com',
-  country_code: '1',
-  phone_number: '4155550100',
-};
 
-let sandbox: Sandbox;
-let dots: DotsClient;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, clientId: CLIENT_ID, apiKey: API_KEY, appBalance: 1_000_000 });
-  dots = createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: sandbox.url });
-});
-afterAll(() => sandbox.close());
-
-const failure = async (promise: Promise<unknown>): Promise<DotsApiError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DotsApiError);
-  return error as DotsApiError;
-};
+const money = moneySandbox({ clientId: CLIENT_ID, apiKey: API_KEY }, 1_000_000);
+const failure = dotsApiFailure;
 
 /** A white-label user with `cents` and a default payout method saved through a `manage-payouts` flow page. */
 async function payee(cents: number) {
-  const user = await dots.users.create(BOB);
-  await dots.users.verify(user.id, '123456');
-  if (cents > 0) await dots.transfers.create({ amount: -cents, user_id: user.id });
-  const flow = await dots.flows.create({ steps: ['manage-payouts'], user_id: user.id });
+  const user = await money.dots.users.create(BOB);
+  await money.dots.users.verify(user.id, '123456');
+  if (cents > 0) await money.dots.transfers.create({ amount: -cents, user_id: user.id });
+  const flow = await money.dots.flows.create({ steps: ['manage-payouts'], user_id: user.id });
   // What the user does on the flow page: choose a default method and save.
-  const saved = await fetch(`${sandbox.url}/flow/${flow.id}/steps/manage-payouts`, {
+  const saved = await fetch(`${money.sandbox.url}/flow/${flow.id}/steps/manage-payouts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ fields: { default_method: 'pm_paypal' } }),
@@ -54,30 +31,30 @@ async function payee(cents: number) {
 describe('payouts.create', () => {
   it('pays out to the default method, readable as a transfer', async () => {
     const user = await payee(5000);
-    const payout = await dots.payouts.create({ user_id: user.id, amount: 2000, platform: 'default' });
+    const payout = await money.dots.payouts.create({ user_id: user.id, amount: 2000, platform: 'default' });
     expect(payout).toMatchObject({
       type: 'payout',
       amount: 2000,
       status: 'completed',
       external_data: { platform: 'paypal' },
     });
-    expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(3000);
-    expect(await dots.transfers.retrieve(payout.id)).toEqual(payout);
-    const listed = await dots.transfers.list({ user_id: user.id, type: 'payout' });
+    expect((await money.dots.users.retrieve(user.id)).wallet.amount).toBe(3000);
+    expect(await money.dots.transfers.retrieve(payout.id)).toEqual(payout);
+    const listed = await money.dots.transfers.list({ user_id: user.id, type: 'payout' });
     expect(listed.data.map((t) => t.id)).toEqual([payout.id]);
   });
 
   it('funds and pays in one call with fund: true, and surfaces insufficient funds as a 400', async () => {
     const user = await payee(0);
-    await dots.payouts.create({
+    await money.dots.payouts.create({
       user_id: user.id,
       amount: 900,
       platform: 'default',
       fund: true,
       payout_fee_party: 'user',
     });
-    expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(0);
-    const error = await failure(dots.payouts.create({ user_id: user.id, amount: 1, platform: 'default' }));
+    expect((await money.dots.users.retrieve(user.id)).wallet.amount).toBe(0);
+    const error = await failure(money.dots.payouts.create({ user_id: user.id, amount: 1, platform: 'default' }));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/holds 0 cents/);
   });
@@ -89,7 +66,7 @@ describe('payouts.create', () => {
     const counting = createDotsClient({
       clientId: CLIENT_ID,
       apiKey: API_KEY,
-      baseUrl: sandbox.url,
+      baseUrl: money.sandbox.url,
       fetch: async (input, init) => {
         const response = await fetch(input, init);
         if (response.headers.get('idempotent-replayed') === 'true') replayed += 1;
@@ -103,8 +80,8 @@ describe('payouts.create', () => {
     );
     expect(new Set(results.map((p) => p.id)).size).toBe(1);
     expect(replayed).toBe(19);
-    expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(10_000 - 700);
-    expect((await dots.transfers.list({ user_id: user.id, type: 'payout' })).data).toHaveLength(1);
+    expect((await money.dots.users.retrieve(user.id)).wallet.amount).toBe(10_000 - 700);
+    expect((await money.dots.transfers.list({ user_id: user.id, type: 'payout' })).data).toHaveLength(1);
     console.log(
       `[money figures] kit payouts: 20 concurrent creates with one key, ${replayed} duplicates answered with the first payout, 1 payout, wallet moved 700 cents once`,
     );
@@ -112,15 +89,15 @@ describe('payouts.create', () => {
 
   it('reuses its generated key on its own retries when the answer is lost: one payout', async () => {
     const user = await payee(5000);
-    const proxy = await startLossyProxy(sandbox.url, 2);
+    const proxy = await startLossyProxy(money.sandbox.url, 2);
     try {
       const client = createDotsClient({ clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: proxy.url, retries: 3 });
       const payout = await client.payouts.create({ user_id: user.id, amount: 1200, platform: 'default' });
       const posts = proxy.seen.map((body) => JSON.parse(body) as { idempotency_key: string });
       expect(posts).toHaveLength(3);
       expect(new Set(posts.map((p) => p.idempotency_key)).size).toBe(1);
-      expect((await dots.users.retrieve(user.id)).wallet.amount).toBe(3800);
-      expect((await dots.transfers.list({ user_id: user.id, type: 'payout' })).data.map((t) => t.id)).toEqual([
+      expect((await money.dots.users.retrieve(user.id)).wallet.amount).toBe(3800);
+      expect((await money.dots.transfers.list({ user_id: user.id, type: 'payout' })).data.map((t) => t.id)).toEqual([
         payout.id,
       ]);
       console.log(
@@ -163,7 +140,7 @@ describe('payouts.create', () => {
     const counting = createDotsClient({
       clientId: CLIENT_ID,
       apiKey: API_KEY,
-      baseUrl: sandbox.url,
+      baseUrl: money.sandbox.url,
       fetch: (input, init) => {
         sent += 1;
         return fetch(input, init);
