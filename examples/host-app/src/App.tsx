@@ -150,10 +150,13 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
       <DevOnly>
         <LogPanel webhooks={webhooks} />
       </DevOnly>
-      <footer className="foot">
-        <span>Acme Gigs is a demo of dots-flow, wired to a local Dots sandbox.</span>
-        <DevViewToggle />
-      </footer>
+      {/* Shown with the first page, not under "Loading…": it would be pushed down when the page arrives. */}
+      {me.isPending ? null : (
+        <footer className="foot">
+          <span>Acme Gigs is a demo of dots-flow, wired to a local Dots sandbox.</span>
+          <DevViewToggle />
+        </footer>
+      )}
     </div>
   );
 }

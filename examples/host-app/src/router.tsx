@@ -16,6 +16,8 @@ function subscribe(listener: () => void) {
 export function navigate(path: string) {
   if (path === window.location.pathname) return;
   window.history.pushState(null, '', path);
+  // A new page starts at its top, as after a full load (and the old page's scroll cannot clamp the new one).
+  window.scrollTo(0, 0);
   notify();
 }
 

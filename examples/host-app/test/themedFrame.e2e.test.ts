@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostApp, type HostApp } from '../server/startHostApp.js';
-import { createAccount } from './browserHelpers.js';
+import { createAccount, signUpWithFlow } from './browserHelpers.js';
 
 let app: HostApp;
 let browser: Browser;
@@ -49,6 +49,23 @@ describe('the example frame follows the page scheme', { timeout: 60_000 }, () =>
       expect(await frameBackground(page)).toBe(card);
       expect(await cardBackground(page)).toBe(card);
       expect(await page.locator(FRAME).evaluate((frame) => getComputedStyle(frame).colorScheme)).toBe(colorScheme);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the payout settings frame (ManagePayouts) wears it too', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    try {
+      const page = await context.newPage();
+      await signUpWithFlow(page, app.url, 'Grace Hopper', 'grace-settings@example.com');
+      const payouts = page.frameLocator('iframe[title="Dots payout methods"]');
+      await payouts.getByRole('heading', { level: 1, name: 'Payout methods' }).waitFor();
+      const body = await payouts.locator('body').evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(body).toBe('rgb(31, 31, 42)');
+      const widget = page.locator('[data-dots-manage-payouts]');
+      expect(await widget.evaluate((element) => getComputedStyle(element).colorScheme)).toBe('dark');
+      expect(await widget.getAttribute('appearance')).toBeNull();
     } finally {
       await context.close();
     }

@@ -164,7 +164,13 @@ function FlowProgressView({
             );
           })}
         </ol>
-      ) : null}
+      ) : (
+        // Until the flow is created its steps are unknown; a row as tall as a step's keeps the frame below in place.
+        <div aria-hidden="true" data-dots-flow-progress-pending="" style={{ display: 'flex', alignItems: 'center' }}>
+          <span style={{ height: 24 }} />
+          {'\u00a0'}
+        </div>
+      )}
     </div>
   );
 }

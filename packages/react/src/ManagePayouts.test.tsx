@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { HttpResponse } from 'msw';
+import { createAppearance } from '@dots-flow/core';
 import { ManagePayouts, type ManagePayoutsActionProps } from './ManagePayouts.js';
 import { FlowProgress } from './FlowProgress.js';
 import { answerOnce, FRAME_ORIGIN, makeFlow, received } from './test/backend.js';
@@ -37,6 +38,39 @@ describe('ManagePayouts', () => {
     expect(frame()!.title).toBe('Payout methods');
     expect(root()).toHaveClass('settings');
     expect(root().dataset.state).toBe('editing');
+  });
+
+  it("shows the host's actions only once the frame has its height, so they never jump down under it", async () => {
+    answerSignedIn();
+    render(<ManagePayouts renderActions={({ status }) => <button type="button">{`Done (${status})`}</button>} />, {
+      wrapper: wrapper(),
+    });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(root().dataset.status).toBe('loading');
+    expect(screen.queryByRole('button')).toBeNull();
+    post({ height: 480 });
+    expect(screen.getByRole('button', { name: 'Done (ready)' })).toBeInTheDocument();
+  });
+
+  it('shows the actions beside an error too, so the person can leave', async () => {
+    answerOnce(() => HttpResponse.json({ error: { message: 'Dots is down' } }, { status: 502 }));
+    render(<ManagePayouts renderActions={({ status }) => <a href="/">{`Back (${status})`}</a>} />, {
+      wrapper: wrapper(),
+    });
+    await screen.findByRole('alert');
+    expect(screen.getByRole('link', { name: 'Back (error)' })).toBeInTheDocument();
+  });
+
+  it('themes its frame and container with `appearance`, like DotsFlow, and never leaks it onto the element', async () => {
+    const appearance = createAppearance({ theme: 'dark', variables: { buttonBackgroundColor: '#c88bc4' } });
+    answerSignedIn();
+    render(<ManagePayouts appearance={appearance} style={{ color: 'rgb(1, 2, 3)' }} />, { wrapper: wrapper() });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(frame()!.src).toBe(appearance.apply(makeFlow('flow_mp', ['manage-payouts']).link));
+    expect(frame()!.style.colorScheme).toBe('dark');
+    expect(root().style.getPropertyValue('--dots-flow-accent')).toBe('#c88bc4');
+    expect(root().style.color).toBe('rgb(1, 2, 3)');
+    expect(root().hasAttribute('appearance')).toBe(false);
   });
 
   it('with Continue hidden: every save calls onSave, the message tells the statuses apart, the frame stays', async () => {

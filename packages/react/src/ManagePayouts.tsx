@@ -47,7 +47,7 @@ export interface ManagePayoutsProps extends DotsFlowBaseProps {
    * pressing Continue posts nothing). Called once per flow; never with the Continue button hidden.
    */
   onDone?: (event: { flowId: string }) => void;
-  /** The host's own actions (Back, Done…), rendered under the frame. */
+  /** The host's own actions (Back, Done…), rendered under the frame once it has its height or has failed. */
   renderActions?: (props: ManagePayoutsActionProps) => ReactNode;
   messages?: ManagePayoutsMessages;
 }
@@ -95,6 +95,7 @@ export function ManagePayouts(props: ManagePayoutsProps) {
     onError,
     frameTimeoutMs,
     title = 'Payout methods',
+    appearance,
     minHeight = DEFAULT_MIN_HEIGHT,
     loadingFallback,
     errorFallback,
@@ -111,6 +112,7 @@ export function ManagePayouts(props: ManagePayoutsProps) {
     onError,
     frameTimeoutMs,
     title,
+    appearance,
     minHeight,
     onStepComplete(event) {
       if (event.step === 'manage-payouts') {
@@ -137,13 +139,18 @@ export function ManagePayouts(props: ManagePayoutsProps) {
       ? (messages?.updated ?? 'Payout method updated')
       : (messages?.unchanged ?? 'No changes to your payout method')
     : null;
-  const actions = renderActions?.({
-    status: flow.status,
-    lastSave: current?.status ?? null,
-    saves: current?.count ?? 0,
-    done,
-    retry: flow.retry,
-  });
+  // The host's actions appear once the frame has its height (or has failed): under a frame still growing from its
+  // reserved height they would jump down, a layout shift the person did not cause.
+  const settled = flow.status !== 'creating' && flow.status !== 'loading';
+  const actions =
+    settled &&
+    renderActions?.({
+      status: flow.status,
+      lastSave: current?.status ?? null,
+      saves: current?.count ?? 0,
+      done,
+      retry: flow.retry,
+    });
 
   return (
     <FlowSessionContext.Provider value={flow.session}>
@@ -153,7 +160,7 @@ export function ManagePayouts(props: ManagePayoutsProps) {
         data-status={flow.status}
         data-state={done ? 'done' : current ? 'saved' : 'editing'}
         data-save-status={current?.status}
-        style={{ display: 'grid', gap: themeVars.gap, ...style }}
+        style={{ display: 'grid', gap: themeVars.gap, ...appearance?.style, ...style }}
       >
         {children}
         {/* Never swapped out, also once done: Dots' Continue button and completion screen are in the frame. */}

@@ -4,6 +4,7 @@ import { useCallbackLog } from '../callbackLog.js';
 import { navigate } from '../router.js';
 import { NeedsPayoutsReady } from './NeedsPayoutsReady.js';
 import { useFlowAppearance } from '../flowAppearance.js';
+import { FLOW_HEIGHTS } from '../flowHeights.js';
 
 export function AccountPage({ user }: { user: User | null }) {
   const appearance = useFlowAppearance();
@@ -18,6 +19,7 @@ export function AccountPage({ user }: { user: User | null }) {
       <ManagePayouts
         className="flow"
         title="Dots payout methods"
+        minHeight={FLOW_HEIGHTS.payoutMethods}
         appearance={appearance}
         onStepComplete={({ step, status, flowId }) => record({ callback: 'onStepComplete', step, status, flowId })}
         renderActions={({ saves }) => (

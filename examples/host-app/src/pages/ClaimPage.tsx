@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { useCallbackLog } from '../callbackLog.js';
 import { formatMoney } from '../money.js';
 import { useFlowAppearance } from '../flowAppearance.js';
+import { FLOW_HEIGHTS } from '../flowHeights.js';
 
 const CLOSED_TEXT: Record<string, string> = {
   canceled: 'Acme Gigs canceled this payment. Ask them about it if you expected it.',
@@ -63,6 +64,7 @@ export function ClaimPage({ payoutLinkId }: { payoutLinkId: string }) {
       <DotsFlow
         className="flow"
         flow={flow}
+        minHeight={FLOW_HEIGHTS.signUp}
         appearance={appearance}
         title="Collect your payment with Dots"
         onStepComplete={({ step, status: stepStatus, flowId }) =>

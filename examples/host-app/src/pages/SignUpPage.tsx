@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DotsFlow, FlowProgress, type StepInput } from '@dots-flow/react';
 import { api, type User } from '../api.js';
@@ -9,6 +9,7 @@ import { Link, navigate } from '../router.js';
 import { useMe } from '../useMe.js';
 import { PhoneVerificationPage } from './PhoneVerificationPage.js';
 import { useFlowAppearance } from '../flowAppearance.js';
+import { FLOW_HEIGHTS } from '../flowHeights.js';
 
 // Dots puts its phone-verification (onboarding) step first while the user has no Dots user yet. A user
 // who verified their phone and left comes back to a flow for their Dots user: tax details only.
@@ -22,7 +23,6 @@ export function SignUpPage({ user }: { user: User | null }) {
   const [readyBefore] = useState(() => Boolean(user?.payoutsReady));
   const [finishedFlow, setFinishedFlow] = useState<string | null>(null);
   if (!user) return <SignUpForm />;
-  if (finishedFlow) return <Confirming flowId={finishedFlow} user={user} />;
   if (readyBefore) {
     return (
       <>
@@ -35,7 +35,16 @@ export function SignUpPage({ user }: { user: User | null }) {
   }
   // Chose Acme's own phone form (white label): finish there, not in a Dots frame.
   if (user.whiteLabel) return <PhoneVerificationPage user={user} />;
-  return <Onboarding hasDotsUser={user.dotsUserId !== null} onDone={setFinishedFlow} />;
+  // Once the frame says done, it stays (showing Dots' last screen) while the backend confirms, with the status
+  // under it: swapping the page for a short "confirming" one made everything jump twice on the way to /account.
+  return (
+    <Onboarding hasDotsUser={user.dotsUserId !== null} onDone={setFinishedFlow}>
+      {/* Mounted from the start and one line tall, so the status is announced and moves nothing when it shows. */}
+      <div role="status" className="status-line">
+        {finishedFlow ? <Confirming flowId={finishedFlow} user={user} /> : null}
+      </div>
+    </Onboarding>
+  );
 }
 
 function SignUpForm() {
@@ -85,11 +94,23 @@ function SignUpForm() {
   );
 }
 
-function Onboarding({ hasDotsUser, onDone }: { hasDotsUser: boolean; onDone: (flowId: string) => void }) {
+function Onboarding({
+  hasDotsUser,
+  onDone,
+  children,
+}: {
+  hasDotsUser: boolean;
+  onDone: (flowId: string) => void;
+  children: ReactNode;
+}) {
   const appearance = useFlowAppearance();
   const { record } = useCallbackLog();
   // Fixed at mount: the Dots user gets linked right after phone verification, in the middle of this flow.
   const [resumed] = useState(hasDotsUser);
+  // Once done, the frame keeps the height it had: Dots' shorter last screen would pull the page up while the
+  // backend confirms, and /account would push it down again (layout shifts nobody asked for).
+  const [reserved, setReserved] = useState<number>(FLOW_HEIGHTS.signUp);
+  const lastHeight = useRef<number>(FLOW_HEIGHTS.signUp);
   return (
     <>
       <h1 tabIndex={-1}>Set up payouts</h1>
@@ -106,18 +127,22 @@ function Onboarding({ hasDotsUser, onDone }: { hasDotsUser: boolean; onDone: (fl
       <DotsFlow
         className="flow"
         steps={SIGNUP_STEPS}
+        minHeight={reserved}
         appearance={appearance}
         metadata={SIGNUP_METADATA}
         title="Sign-up with Dots: phone and tax details"
+        onHeightChange={(height) => (lastHeight.current = height)}
         onStepComplete={({ step, status, flowId }) => record({ callback: 'onStepComplete', step, status, flowId })}
         onComplete={({ flowId }) => {
           record({ callback: 'onComplete', flowId });
+          setReserved(Math.max(lastHeight.current, FLOW_HEIGHTS.signUp));
           onDone(flowId);
         }}
       >
         {/* One indicator, counting what the frame counts. A resumed flow has one step: the frame alone says it. */}
         {resumed ? null : <FlowProgress className="progress" />}
       </DotsFlow>
+      {children}
     </>
   );
 }
@@ -137,8 +162,7 @@ function Confirming({ flowId, user }: { flowId: string; user: User }) {
   }, [ready]);
   return (
     <>
-      <h1 tabIndex={-1}>Finishing sign-up</h1>
-      <p role="status">{ready ? 'Done.' : 'Waiting for Dots to confirm your details…'}</p>
+      {ready ? 'Done.' : 'Finishing sign-up…'}
       {slow && !ready ? (
         <p role="alert">This is taking longer than it should. Reload the page to check again.</p>
       ) : null}

@@ -11,6 +11,7 @@ import { Link } from '../router.js';
 import { useWallet } from '../useWallet.js';
 import { NeedsPayoutsReady } from './NeedsPayoutsReady.js';
 import { useFlowAppearance } from '../flowAppearance.js';
+import { FLOW_HEIGHTS } from '../flowHeights.js';
 
 const PAYOUT_STEPS: readonly StepInput[] = ['payout'];
 
@@ -37,6 +38,7 @@ export function WithdrawPage({ user }: { user: User | null }) {
           <DotsFlow
             className="flow"
             steps={PAYOUT_STEPS}
+            minHeight={FLOW_HEIGHTS.withdraw}
             appearance={appearance}
             title="Withdraw with Dots"
             onStepComplete={({ step, status, flowId }) => record({ callback: 'onStepComplete', step, status, flowId })}
