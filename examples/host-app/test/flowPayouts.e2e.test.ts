@@ -1,33 +1,13 @@
 // Flow Payouts in the running example, in real Chromium: sign up (onboarding + compliance), choose a payout
 // method, get paid $25 for a gig by the host (an app → user transfer, idempotent), withdraw in a `payout`
 // flow; balance and history come from Dots through the backend, and a replayed request moves money once.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GIGS } from '../server/gigs.js';
-import { startHostApp, type HostApp } from '../server/startHostApp.js';
 import type { TransferWebhookEntry } from '../server/webhookLog.js';
 import { me, press, savePayoutMethod, shownBalance, signUpWithFlow } from './browserHelpers.js';
+import { setUpHostAppInChromium } from './hostAppInChromium.js';
 
-let app: HostApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'host-app-payouts-'));
-  [app, browser] = await Promise.all([
-    startHostApp({ port: 0, hmr: false, dataFile: join(dataDir, 'store.json') }),
-    chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' }),
-  ]);
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const host = setUpHostAppInChromium({ hmr: false });
 
 interface WalletBody {
   balanceCents: number;
@@ -36,16 +16,16 @@ interface WalletBody {
 
 describe('Flow Payouts, end to end', () => {
   it('sign up → payout method → paid $25 for a gig, once however often it is asked → withdraw', async () => {
-    const context = await browser.newContext();
+    const context = await host.browser.newContext();
     context.setDefaultTimeout(8_000);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const wallet = async () => (await (await page.request.get(`${app.url}/api/wallet`)).json()) as WalletBody;
+    const wallet = async () => (await (await page.request.get(`${host.app.url}/api/wallet`)).json()) as WalletBody;
 
-    await signUpWithFlow(page, app.url, 'Lin Okafor', 'lin@example.com');
-    await savePayoutMethod(page, app.url);
-    const lin = await me(page, app.url);
+    await signUpWithFlow(page, host.app.url, 'Lin Okafor', 'lin@example.com');
+    await savePayoutMethod(page, host.app.url);
+    const lin = await me(page, host.app.url);
     const gig = GIGS[0];
 
     // The dashboard: gigs, the balance Dots holds, no payments yet.
@@ -63,7 +43,7 @@ describe('Flow Payouts, end to end', () => {
 
     // The same request replayed, four at once (a retrying proxy, a second tab): still one payment.
     const replays = await Promise.all(
-      [1, 2, 3, 4].map(() => page.request.post(`${app.url}/api/gigs/${gig.id}/complete`)),
+      [1, 2, 3, 4].map(() => page.request.post(`${host.app.url}/api/gigs/${gig.id}/complete`)),
     );
     expect(replays.map((response) => response.status())).toEqual([200, 200, 200, 200]);
     const transferIds = await Promise.all(
@@ -80,7 +60,7 @@ describe('Flow Payouts, end to end', () => {
       expect.objectContaining({ amountCents: gig.payCents, description: `Gig: ${gig.title}` }),
     ]);
     const transferHooks = () =>
-      app.webhookLog.forUser(lin.id).filter((entry): entry is TransferWebhookEntry => entry.kind === 'transfer');
+      host.app.webhookLog.forUser(lin.id).filter((entry): entry is TransferWebhookEntry => entry.kind === 'transfer');
     await expect.poll(() => transferHooks().length).toBe(1);
     expect(transferHooks()[0]).toMatchObject({ transferId: transferIds[0], amountCents: gig.payCents });
     await page.getByRole('region', { name: 'Activity' }).getByText(`Gig: ${gig.title}`).waitFor();

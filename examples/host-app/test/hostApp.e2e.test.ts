@@ -2,13 +2,11 @@
 // settings, withdraws; the page's callbacks, the backend's verified webhooks, the flows as Dots
 // reports them and the stored Dots user id must all agree. Then a person's path: an unfinished sign-up
 // resumed after a reload, results without debug output, sign-out and sign-in again.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHostApp, type HostApp } from '../server/startHostApp.js';
+import { readFile } from 'node:fs/promises';
+import type { FrameLocator, Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import type { FlowWebhookEntry } from '../server/webhookLog.js';
+import { setUpHostAppInChromium } from './hostAppInChromium.js';
 
 /** Dots' user ids are UUIDs. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -21,27 +19,7 @@ interface ServerFlow {
   metadata: Record<string, string> | null;
 }
 
-let app: HostApp;
-let browser: Browser;
-let dataDir: string;
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'host-app-e2e-'));
-  [app, browser] = await Promise.all([
-    startHostApp({ port: 0, dataFile: join(dataDir, 'store.json') }),
-    chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' }),
-  ]);
-  cleanups.push(
-    () => browser.close(),
-    () => app.close(),
-  );
-}, 30_000);
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const host = setUpHostAppInChromium();
 
 async function press(frame: FrameLocator, button: string, nextHeading?: string) {
   await frame.getByRole('button', { name: button, exact: true }).click();
@@ -64,7 +42,7 @@ interface Me {
 }
 
 const me = async (page: Page): Promise<Me> =>
-  ((await (await page.request.get(`${app.url}/api/me`)).json()) as { user: Me }).user;
+  ((await (await page.request.get(`${host.app.url}/api/me`)).json()) as { user: Me }).user;
 
 /** The flow id in the link a flow frame shows. */
 const frameFlowId = async (page: Page, title: string) =>
@@ -81,7 +59,7 @@ async function createAccount(page: Page, name: string, email: string, password: 
 
 async function serverFlow(page: Page, id: string): Promise<ServerFlow> {
   // page.request shares the browser's cookies: this is the page's own session asking its backend.
-  const response = await page.request.get(`${app.url}/api/dots/flows/${id}`);
+  const response = await page.request.get(`${host.app.url}/api/dots/flows/${id}`);
   expect(response.status()).toBe(200);
   return (await response.json()) as ServerFlow;
 }
@@ -90,14 +68,13 @@ describe('example host app, end to end', () => {
   let sessionCookie: string;
 
   it('onboarding → compliance → manage-payouts → payout, with callbacks, webhooks and server truth agreeing', async () => {
-    const context = await browser.newContext();
-    cleanups.push(() => context.close());
+    const context = await host.browser.newContext();
     // Shorter than the test's timeout, so a stuck step fails with the locator it waited for.
     context.setDefaultTimeout(8_000);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(app.url);
+    await page.goto(host.app.url);
     // A person sees no debug output; the developer view (live log, flow ids) is one switch away.
     await page.getByRole('heading', { level: 1, name: 'Get paid for your gigs' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Live log' }).count()).toBe(0);
@@ -122,13 +99,13 @@ describe('example host app, end to end', () => {
     await press(signup, 'Submit');
 
     // The app moves on only once the backend has stored the Dots user from a verified webhook.
-    await page.waitForURL(`${app.url}/account`);
+    await page.waitForURL(`${host.app.url}/account`);
     const payouts = page.frameLocator('iframe[title="Dots payout methods"]');
     await press(payouts, 'Save');
     await page.getByRole('status').filter({ hasText: 'No changes to your payout method' }).waitFor();
     expect(await payouts.getByRole('button', { name: 'Continue' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Done', exact: true }).click();
-    await page.waitForURL(`${app.url}/`);
+    await page.waitForURL(`${host.app.url}/`);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Withdraw' }).click();
     const withdraw = page.frameLocator('iframe[title="Withdraw with Dots"]');
@@ -150,9 +127,9 @@ describe('example host app, end to end', () => {
     ]);
 
     // 2. The backend verified one signed webhook per completed step, and streamed each to the page.
-    const me = (await (await page.request.get(`${app.url}/api/me`)).json()) as { user: { id: string } };
+    const me = (await (await page.request.get(`${host.app.url}/api/me`)).json()) as { user: { id: string } };
     const flowWebhooks = () =>
-      app.webhookLog.forUser(me.user.id).filter((hook): hook is FlowWebhookEntry => hook.kind === 'flow');
+      host.app.webhookLog.forUser(me.user.id).filter((hook): hook is FlowWebhookEntry => hook.kind === 'flow');
     await expect.poll(() => flowWebhooks().length).toBe(4);
     const webhooks = flowWebhooks();
     expect(new Set(webhooks.map((hook) => hook.webhookId)).size).toBe(4);
@@ -175,7 +152,7 @@ describe('example host app, end to end', () => {
     // 4. The Dots user created at onboarding was stored, and the next flows were created with it.
     const dotsUserId = first!.user_id;
     expect(dotsUserId).toMatch(UUID);
-    const stored = JSON.parse(await readFile(join(dataDir, 'store.json'), 'utf8')) as {
+    const stored = JSON.parse(await readFile(host.dataFile, 'utf8')) as {
       users: { id: string; dotsUserId: string | null }[];
     };
     expect(stored.users.find((user) => user.id === me.user.id)?.dotsUserId).toBe(dotsUserId);
@@ -186,20 +163,19 @@ describe('example host app, end to end', () => {
       expect(flow.metadata?.['host_user_id']).toBe(me.user.id);
     }
 
-    sessionCookie = (await context.cookies(app.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+    sessionCookie = (await context.cookies(host.app.url)).map((c) => `${c.name}=${c.value}`).join('; ');
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 30_000);
 
   it('a returning user, after a restart on the same store, gets flows for the stored Dots user', async () => {
     expect(sessionCookie).toContain('host_session=');
-    await app.close();
-    app = await startHostApp({ port: 0, dataFile: join(dataDir, 'store.json') });
+    await host.restart();
 
-    const me = await fetch(`${app.url}/api/me`, { headers: { cookie: sessionCookie } });
+    const me = await fetch(`${host.app.url}/api/me`, { headers: { cookie: sessionCookie } });
     const { user } = (await me.json()) as { user: { dotsUserId: string } };
     expect(user.dotsUserId).toMatch(UUID);
-    const created = await fetch(`${app.url}/api/dots/flows`, {
+    const created = await fetch(`${host.app.url}/api/dots/flows`, {
       method: 'POST',
       headers: { cookie: sessionCookie, 'content-type': 'application/json' },
       body: JSON.stringify({ steps: ['payout'] }),
@@ -211,8 +187,7 @@ describe('example host app, end to end', () => {
   }, 20_000);
 
   it('an unfinished sign-up resumes after a reload, results read as a person would, and sign-in follows sign-out', async () => {
-    const context = await browser.newContext();
-    cleanups.push(() => context.close());
+    const context = await host.browser.newContext();
     context.setDefaultTimeout(8_000);
     const page = await context.newPage();
     const pageErrors: string[] = [];
@@ -221,7 +196,7 @@ describe('example host app, end to end', () => {
     const signup = page.frameLocator(`iframe[title="${SIGNUP}"]`);
 
     // Signed out: sign in and sign up, nothing else.
-    await page.goto(app.url);
+    await page.goto(host.app.url);
     await page.getByRole('heading', { level: 1, name: 'Get paid for your gigs' }).waitFor();
     expect(await navLinks(page)).toEqual([]);
     await page.getByRole('banner').getByRole('link', { name: 'Sign up' }).click();
@@ -241,7 +216,7 @@ describe('example host app, end to end', () => {
     await page.reload();
     await page.getByText('Welcome back. Your phone is verified').waitFor();
     expect(await navLinks(page)).toEqual(['Finish sign-up']);
-    await page.goto(`${app.url}/withdraw`);
+    await page.goto(`${host.app.url}/withdraw`);
     await page.getByText('Finish setting up payouts first').waitFor();
     expect(await page.locator('iframe').count()).toBe(0);
     await page.getByRole('main').getByRole('link', { name: 'continue sign-up' }).click();
@@ -256,7 +231,7 @@ describe('example host app, end to end', () => {
     // One step: the frame says where the user is; no second indicator on the page.
     expect(await page.getByRole('progressbar').count()).toBe(0);
     await press(signup, 'Submit');
-    await page.waitForURL(`${app.url}/account`);
+    await page.waitForURL(`${host.app.url}/account`);
     expect(await me(page)).toMatchObject({ dotsUserId: grace.dotsUserId, payoutsReady: true });
     expect((await serverFlow(page, resumedFlow)).completed_steps).toContain('compliance');
     expect(await navLinks(page)).toEqual(['Payout settings', 'Withdraw']);

@@ -2,13 +2,9 @@
 // details in a frame → payout settings) in real Chromium, at desktop and phone sizes, over a slow network (every
 // request +600 ms once the form is sent, so the flow's creation, its frame and each step arrive long after the
 // click, as they do against the real Dots): CLS of the app's page and of every flow frame stays ≤ 0.02.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHostApp, type HostApp } from '../server/startHostApp.js';
+import { describe, expect, it } from 'vitest';
 import { createAccount, press } from './browserHelpers.js';
+import { setUpHostAppInChromium } from './hostAppInChromium.js';
 import {
   cumulativeLayoutShift,
   describeShifts,
@@ -17,26 +13,10 @@ import {
   type LayoutShiftRecord,
 } from './layoutShifts.js';
 
+const host = setUpHostAppInChromium({ hmr: false });
+
 const BUDGET = 0.02;
 const LATENCY_MS = 600;
-
-let app: HostApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'host-app-cls-'));
-  [app, browser] = await Promise.all([
-    startHostApp({ port: 0, dataFile: join(dataDir, 'store.json'), hmr: false }),
-    chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' }),
-  ]);
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 /** Shifts per document: the app's page (one document across its client-side pages), and each frame's page. */
 function byDocument({ documents, shifts }: LayoutShiftRecord) {
@@ -53,12 +33,12 @@ describe.each([
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ])('layout shift through a whole sign-up ($name)', ({ name, viewport }) => {
   it(`keeps CLS ≤ ${BUDGET} on the page and in every flow frame`, async () => {
-    const context = await browser.newContext({ viewport });
+    const context = await host.browser.newContext({ viewport });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const record = await recordLayoutShifts(page);
     try {
-      await page.goto(`${app.url}/signup`);
+      await page.goto(`${host.app.url}/signup`);
       await page.getByLabel('Your name').waitFor();
       // From here on the network is slow: the flow's creation, its page and its steps each take round trips.
       const cdp = await context.newCDPSession(page);
@@ -74,7 +54,7 @@ describe.each([
       await press(signup, 'Send code', 'Enter the code');
       await press(signup, 'Verify', 'Tax information');
       await press(signup, 'Submit');
-      await page.waitForURL(`${app.url}/account`);
+      await page.waitForURL(`${host.app.url}/account`);
       const payouts = page.frameLocator('iframe[title="Dots payout methods"]');
       await payouts.getByRole('button', { name: 'Save' }).waitFor();
       // ManagePayouts shows the app's Done once the frame has its height: the last change this sign-up makes.

@@ -2,44 +2,24 @@
 // sees the link, and watches its status change live from Dots' webhooks while the payee, with no Acme
 // account, opens Acme's page for the link (the link's Dots flow embedded with <DotsFlow flow>), verifies
 // their phone and withdraws. A replayed create request makes no second link.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHostApp, type HostApp } from '../server/startHostApp.js';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_CHANNEL, type PayoutLinkWebhookEntry } from '../server/webhookLog.js';
 import { createAccount, press } from './browserHelpers.js';
+import { setUpHostAppInChromium } from './hostAppInChromium.js';
 
 const ADMIN = 'ops@acme.test';
-let app: HostApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'host-app-payout-links-'));
-  [app, browser] = await Promise.all([
-    startHostApp({ port: 0, hmr: false, dataFile: join(dataDir, 'store.json'), adminEmails: [ADMIN] }),
-    chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' }),
-  ]);
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const host = setUpHostAppInChromium({ hmr: false, adminEmails: [ADMIN] });
 
 describe('Payout Links, end to end', () => {
   it('admin creates a $40 link for an email; the payee claims it on Acme’s page; the admin sees it live', async () => {
-    const adminContext = await browser.newContext();
+    const adminContext = await host.browser.newContext();
     adminContext.setDefaultTimeout(8_000);
     const admin = await adminContext.newPage();
     const pageErrors: string[] = [];
     admin.on('pageerror', (error) => pageErrors.push(`admin: ${error.message}`));
 
     // An ordinary account sees no admin page.
-    await admin.goto(`${app.url}/signup`);
+    await admin.goto(`${host.app.url}/signup`);
     await createAccount(admin, 'Ops Team', ADMIN, 'payouts-for-all');
     await admin.getByRole('heading', { level: 1, name: 'Set up payouts' }).waitFor();
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payout Links' }).click();
@@ -61,14 +41,14 @@ describe('Payout Links, end to end', () => {
     await card.getByRole('status').filter({ hasText: 'Waiting for the payee' }).waitFor();
     const shareUrl = await card.getByLabel('Link to share').inputValue();
     const payoutLinkId = (await card.getAttribute('data-payout-link-card'))!;
-    expect(shareUrl).toBe(`${app.url}/claim/${payoutLinkId}`);
+    expect(shareUrl).toBe(`${host.app.url}/claim/${payoutLinkId}`);
     // Human terms on the page; ids only in the developer view.
     expect(await admin.locator('main').innerText()).not.toContain(payoutLinkId.slice(0, 8) + '-');
 
     // The create request replayed (a retry, a double submit): the same link, no second one.
     const replays = await Promise.all(
       [1, 2].map(() =>
-        admin.request.post(`${app.url}/api/admin/payout-links`, {
+        admin.request.post(`${host.app.url}/api/admin/payout-links`, {
           headers: { 'content-type': 'application/json' },
           data: createRequest.postData()!,
         }),
@@ -77,13 +57,13 @@ describe('Payout Links, end to end', () => {
     for (const replay of replays) {
       expect(((await replay.json()) as { payoutLink: { id: string } }).payoutLink.id).toBe(payoutLinkId);
     }
-    const listed = (await (await admin.request.get(`${app.url}/api/admin/payout-links`)).json()) as {
+    const listed = (await (await admin.request.get(`${host.app.url}/api/admin/payout-links`)).json()) as {
       payoutLinks: { id: string }[];
     };
     expect(listed.payoutLinks.map((link) => link.id)).toEqual([payoutLinkId]);
 
     // The payee: no account, Acme's page, the link's own Dots flow in the frame.
-    const payeeContext = await browser.newContext();
+    const payeeContext = await host.browser.newContext();
     payeeContext.setDefaultTimeout(8_000);
     const payee = await payeeContext.newPage();
     payee.on('pageerror', (error) => pageErrors.push(`payee: ${error.message}`));
@@ -120,7 +100,7 @@ describe('Payout Links, end to end', () => {
       .waitFor();
 
     // The webhooks behind it: verified, read back, every one about this link, ending paid out.
-    const hooks = app.webhookLog
+    const hooks = host.app.webhookLog
       .forUser(ADMIN_CHANNEL)
       .filter((entry): entry is PayoutLinkWebhookEntry => entry.kind === 'payout_link');
     expect(hooks.length).toBeGreaterThanOrEqual(3);

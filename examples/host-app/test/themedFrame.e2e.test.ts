@@ -1,30 +1,11 @@
 // The example in Chromium in light and dark: the Dots frame wears the page's palette (createAppearance), so page,
 // wrapper and frame are one surface in both schemes, and switching the system scheme restyles the same flow.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHostApp, type HostApp } from '../server/startHostApp.js';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { createAccount, signUpWithFlow } from './browserHelpers.js';
+import { setUpHostAppInChromium } from './hostAppInChromium.js';
 
-let app: HostApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'host-app-theme-'));
-  [app, browser] = await Promise.all([
-    startHostApp({ port: 0, dataFile: join(dataDir, 'store.json') }),
-    chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' }),
-  ]);
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const host = setUpHostAppInChromium();
 
 const FRAME = 'iframe[title="Sign-up with Dots: phone and tax details"]';
 const frameBackground = (page: Page) =>
@@ -40,10 +21,10 @@ describe('the example frame follows the page scheme', { timeout: 60_000 }, () =>
     ['light', 'rgb(255, 255, 255)'],
     ['dark', 'rgb(31, 31, 42)'],
   ] as const)('%s: frame page and wrapper share the card colour', async (colorScheme, card) => {
-    const context = await browser.newContext({ colorScheme });
+    const context = await host.browser.newContext({ colorScheme });
     try {
       const page = await context.newPage();
-      await page.goto(`${app.url}/signup`);
+      await page.goto(`${host.app.url}/signup`);
       await createAccount(page, 'Grace Hopper', `grace-${colorScheme}@example.com`, 'correct horse battery');
       await page.frameLocator(FRAME).getByRole('heading', { level: 1, name: 'Verify your phone' }).waitFor();
       expect(await frameBackground(page)).toBe(card);
@@ -55,10 +36,10 @@ describe('the example frame follows the page scheme', { timeout: 60_000 }, () =>
   });
 
   it('the payout settings frame (ManagePayouts) wears it too', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await host.browser.newContext({ colorScheme: 'dark' });
     try {
       const page = await context.newPage();
-      await signUpWithFlow(page, app.url, 'Grace Hopper', 'grace-settings@example.com');
+      await signUpWithFlow(page, host.app.url, 'Grace Hopper', 'grace-settings@example.com');
       const payouts = page.frameLocator('iframe[title="Dots payout methods"]');
       await payouts.getByRole('heading', { level: 1, name: 'Payout methods' }).waitFor();
       const body = await payouts.locator('body').evaluate((element) => getComputedStyle(element).backgroundColor);
@@ -72,10 +53,10 @@ describe('the example frame follows the page scheme', { timeout: 60_000 }, () =>
   });
 
   it('switching the system scheme restyles the same flow', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await host.browser.newContext({ colorScheme: 'light' });
     try {
       const page = await context.newPage();
-      await page.goto(`${app.url}/signup`);
+      await page.goto(`${host.app.url}/signup`);
       await createAccount(page, 'Grace Hopper', 'grace-switch@example.com', 'correct horse battery');
       await page.frameLocator(FRAME).getByRole('heading', { level: 1, name: 'Verify your phone' }).waitFor();
       const flowPath = new URL((await page.locator(FRAME).getAttribute('src'))!).pathname;

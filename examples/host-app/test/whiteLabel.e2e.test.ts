@@ -1,43 +1,23 @@
 // The white-label path in the running example, in real Chromium: Acme's own phone form over Dots' users API
 // (users.create, send-verification-token, verify with the sandbox's code), then a `manage-payouts` flow for
 // the payout method, a gig paid by the host, and a cash-out through `POST /v2/payouts`.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GIGS } from '../server/gigs.js';
-import { startHostApp, type HostApp } from '../server/startHostApp.js';
 import { choosePayoutMethod, createAccount, me, shownBalance } from './browserHelpers.js';
+import { setUpHostAppInChromium } from './hostAppInChromium.js';
 import type { TransferWebhookEntry } from '../server/webhookLog.js';
 
-let app: HostApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'host-app-white-label-'));
-  [app, browser] = await Promise.all([
-    startHostApp({ port: 0, hmr: false, dataFile: join(dataDir, 'store.json') }),
-    chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' }),
-  ]);
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const host = setUpHostAppInChromium({ hmr: false });
 
 describe('white-label payouts, end to end', () => {
   it('own phone form → code → payout method in a Dots frame → paid for a gig → cash out through the API', async () => {
-    const context = await browser.newContext();
+    const context = await host.browser.newContext();
     context.setDefaultTimeout(8_000);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
-    await page.goto(`${app.url}/signup`);
+    await page.goto(`${host.app.url}/signup`);
     await createAccount(page, 'Grace Hopper', 'grace.wl@example.com', 'cobol-1959-wl');
     await page.getByRole('heading', { level: 1, name: 'Set up payouts' }).waitFor();
     await page.getByRole('link', { name: 'Verify your phone with us instead' }).click();
@@ -54,7 +34,7 @@ describe('white-label payouts, end to end', () => {
     await page.getByText('We texted a 6-digit code to the number ending in 0142.').waitFor();
     expect(await page.locator('iframe').count()).toBe(0);
 
-    const pending = await me(page, app.url);
+    const pending = await me(page, host.app.url);
     expect(pending).toMatchObject({ whiteLabel: true, payoutsReady: false });
     expect(pending.dotsUserId).not.toBeNull();
 
@@ -62,16 +42,16 @@ describe('white-label payouts, end to end', () => {
     await page.getByLabel('Code').fill('654321');
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('alert').filter({ hasText: 'That code is not right' }).waitFor();
-    expect((await me(page, app.url)).payoutsReady).toBe(false);
+    expect((await me(page, host.app.url)).payoutsReady).toBe(false);
     await page.getByRole('button', { name: 'Send a new code' }).click();
     await page.getByRole('status').filter({ hasText: 'A new code is on its way' }).waitFor();
     await page.getByLabel('Code').fill('123456');
     await page.getByRole('button', { name: 'Verify' }).click();
 
     // Payout method: the one Dots frame of this path, for the Dots user Acme created.
-    await page.waitForURL(`${app.url}/account`);
-    expect(await me(page, app.url)).toMatchObject({ payoutsReady: true, dotsUserId: pending.dotsUserId });
-    await choosePayoutMethod(page, app.url, 'PayPal · ada@example.com');
+    await page.waitForURL(`${host.app.url}/account`);
+    expect(await me(page, host.app.url)).toMatchObject({ payoutsReady: true, dotsUserId: pending.dotsUserId });
+    await choosePayoutMethod(page, host.app.url, 'PayPal · ada@example.com');
 
     // A white-label user starts at $0; a gig pays $25.
     await page.locator('.balance [data-balance-cents]').waitFor();
@@ -97,7 +77,7 @@ describe('white-label payouts, end to end', () => {
     // The same cash-out request replayed three times at once: the same payout, no money moved.
     const replays = await Promise.all(
       [1, 2, 3].map(() =>
-        page.request.post(`${app.url}/api/payouts`, {
+        page.request.post(`${host.app.url}/api/payouts`, {
           headers: { 'content-type': 'application/json' },
           data: cashOut.postData()!,
         }),
@@ -107,7 +87,7 @@ describe('white-label payouts, end to end', () => {
       replays.map(async (r) => ((await r.json()) as { payout: { transferId: string } }).payout),
     );
     expect(new Set(replayed.map((payout) => payout.transferId)).size).toBe(1);
-    const wallet = (await (await page.request.get(`${app.url}/api/wallet`)).json()) as {
+    const wallet = (await (await page.request.get(`${host.app.url}/api/wallet`)).json()) as {
       balanceCents: number;
       history: { kind: string; amountCents: number; description: string }[];
     };
@@ -117,9 +97,9 @@ describe('white-label payouts, end to end', () => {
       { kind: 'gig', amountCents: 2500, description: `Gig: ${gig.title}` },
     ]);
     // Webhooks: one transfer.completed for the gig payment and one for the payout, verified and read back.
-    const user = await me(page, app.url);
+    const user = await me(page, host.app.url);
     const transferHooks = () =>
-      app.webhookLog
+      host.app.webhookLog
         .forUser(user.id)
         .filter(
           (entry): entry is TransferWebhookEntry => entry.kind === 'transfer' && entry.event !== 'transfer.updated',
