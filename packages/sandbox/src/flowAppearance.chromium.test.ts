@@ -1,27 +1,15 @@
 // Dots' `?styles=` on the flow link (docs/guides/flow-style.mdx): theme and variables, as computed styles
 // in real Chromium; malformed or unsafe input changes nothing.
-import type { Browser, FrameLocator } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { STYLE_VARIABLES, cssPropertyOf } from '../page/flowStyles.js';
-import { startSandbox } from './startSandbox.js';
-import type { Sandbox } from './startSandbox.js';
 import { staticFlowLink } from './staticFlowLink.js';
 import { KNOWN_USER, createFlow } from './test-support/http.js';
-import { startHostServer } from './test-support/hostServers.js';
-import { heading, launchChromium, openHost } from './test-support/flowPageDriver.js';
+import { heading, openHost } from './test-support/flowPageDriver.js';
+import { setUpFlowPageSuite } from './test-support/flowPageSuite.js';
 
-let browser: Browser;
-let sandbox: Sandbox;
-let host: Awaited<ReturnType<typeof startHostServer>>;
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  host = await startHostServer();
-  sandbox = await startSandbox({ port: 0, users: [KNOWN_USER] });
-  cleanups.push(() => browser.close(), host.close, sandbox.close);
-}, 30_000);
-afterAll(() => Promise.all(cleanups.map((cleanup) => cleanup())), 30_000);
+const suite = setUpFlowPageSuite();
+const { cleanups } = suite;
 
 const withStyles = (link: string, styles: unknown) =>
   `${link}${link.includes('?') ? '&' : '?'}styles=${encodeURIComponent(typeof styles === 'string' ? styles : JSON.stringify(styles))}`;
@@ -31,9 +19,9 @@ async function open(styles: unknown, mode: 'server' | 'static' = 'server') {
   const steps = [{ name: 'manage-payouts' as const, require_default_payout_method: true }];
   const link =
     mode === 'server'
-      ? (await createFlow(sandbox.url, { steps, user_id: KNOWN_USER, require_auth: true })).link
-      : staticFlowLink(`${sandbox.url}/flow`, { steps, user_id: KNOWN_USER, require_auth: true });
-  const { frame } = await openHost(browser, host, withStyles(link, styles), cleanups);
+      ? (await createFlow(suite.sandbox.url, { steps, user_id: KNOWN_USER, require_auth: true })).link
+      : staticFlowLink(`${suite.sandbox.url}/flow`, { steps, user_id: KNOWN_USER, require_auth: true });
+  const { frame } = await openHost(suite.browser, suite.host, withStyles(link, styles), cleanups);
   await heading(frame, 'Verify it’s you');
   return frame;
 }

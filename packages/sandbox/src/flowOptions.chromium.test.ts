@@ -1,31 +1,19 @@
 // Every step option has a visible behaviour on the flow page, in real Chromium.
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSandbox } from './startSandbox.js';
-import type { Sandbox } from './startSandbox.js';
 import { KNOWN_USER, createFlow, getFlow } from './test-support/http.js';
-import { startHostServer } from './test-support/hostServers.js';
-import { completed, heading, launchChromium, openHost as openHostIn, press } from './test-support/flowPageDriver.js';
+import { completed, heading, openHost as openHostIn, press } from './test-support/flowPageDriver.js';
+import { setUpFlowPageSuite } from './test-support/flowPageSuite.js';
 
-let browser: Browser;
-let sandbox: Sandbox;
-let host: Awaited<ReturnType<typeof startHostServer>>;
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  host = await startHostServer();
-  sandbox = await startSandbox({ port: 0, users: [KNOWN_USER] });
-  cleanups.push(() => browser.close(), host.close, sandbox.close);
-}, 30_000);
-afterAll(() => Promise.all(cleanups.map((cleanup) => cleanup())), 30_000);
+const suite = setUpFlowPageSuite();
+const { cleanups } = suite;
 
 /** A flow for a user who has no default payout method and auto payout off (a fresh sandbox user). */
 async function openFlow(body: object) {
   const fresh = await startSandbox({ port: 0, users: [KNOWN_USER] });
   cleanups.push(fresh.close);
   const flow = await createFlow(fresh.url, { user_id: KNOWN_USER, ...body });
-  return { flow, url: fresh.url, ...(await openHostIn(browser, host, flow.link, cleanups)) };
+  return { flow, url: fresh.url, ...(await openHostIn(suite.browser, suite.host, flow.link, cleanups)) };
 }
 
 describe('manage-payouts options', () => {
@@ -129,12 +117,12 @@ describe('pdf-form-fill and the end of the flow', () => {
   }, 20_000);
 
   it('a flow with no steps is onboarding alone', async () => {
-    const fresh = await createFlow(sandbox.url, { steps: [] });
-    const { frame, stepMessages } = await openHostIn(browser, host, fresh.link, cleanups);
+    const fresh = await createFlow(suite.sandbox.url, { steps: [] });
+    const { frame, stepMessages } = await openHostIn(suite.browser, suite.host, fresh.link, cleanups);
     await heading(frame, 'Verify your phone');
     await press(frame, 'Send code', 'Enter the code');
     await press(frame, 'Verify', 'All done');
     expect(await stepMessages()).toEqual([completed('onboarding')]);
-    expect((await getFlow(sandbox.url, fresh.id)).user_id).not.toBeNull();
+    expect((await getFlow(suite.sandbox.url, fresh.id)).user_id).not.toBeNull();
   }, 20_000);
 });

@@ -1,40 +1,28 @@
 // The flow page in real Chromium, framed by a host on another origin: the exact messages the host
 // receives, the signed webhooks a receiver gets, and static mode with no server behind the page.
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_DEFAULTS } from './defaults.js';
 import { startSandbox } from './startSandbox.js';
-import type { Sandbox } from './startSandbox.js';
 import { staticFlowLink } from './staticFlowLink.js';
 import { KNOWN_USER, createFlow, getFlow, startWebhookReceiver } from './test-support/http.js';
-import { startHostServer, startStaticPageServer } from './test-support/hostServers.js';
+import { startStaticPageServer } from './test-support/hostServers.js';
 import {
   completed,
   expectDotsMessages,
   heading,
   isHeight,
-  launchChromium,
   openHost as openHostIn,
   press,
 } from './test-support/flowPageDriver.js';
+import { setUpFlowPageSuite } from './test-support/flowPageSuite.js';
 import type { Received } from './test-support/flowPageDriver.js';
 import { isValidSvixSignature } from './test-support/verifySvix.js';
 
-let browser: Browser;
-let sandbox: Sandbox;
-let host: Awaited<ReturnType<typeof startHostServer>>;
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  host = await startHostServer();
-  sandbox = await startSandbox({ port: 0, users: [KNOWN_USER] });
-  cleanups.push(() => browser.close(), host.close, sandbox.close);
-}, 30_000);
-afterAll(() => Promise.all(cleanups.map((cleanup) => cleanup())), 30_000);
+const suite = setUpFlowPageSuite();
+const { cleanups } = suite;
 
 const openHost = (link: string, setup?: Parameters<typeof openHostIn>[4]) =>
-  openHostIn(browser, host, link, cleanups, setup);
+  openHostIn(suite.browser, suite.host, link, cleanups, setup);
 
 describe('flow page (server mode)', () => {
   it('walks every step, posting exactly Dots messages, with one signed webhook per completion', async () => {
@@ -99,7 +87,7 @@ describe('flow page (server mode)', () => {
   }, 30_000);
 
   it('shows errors for invalid input and posts nothing for them', async () => {
-    const flow = await createFlow(sandbox.url, { steps: ['compliance'] });
+    const flow = await createFlow(suite.sandbox.url, { steps: ['compliance'] });
     const { frame, messages, stepMessages } = await openHost(flow.link);
 
     await frame.getByLabel('Phone number').fill('12');
@@ -113,7 +101,7 @@ describe('flow page (server mode)', () => {
     await press(frame, 'Verify');
     await frame.getByRole('alert').filter({ hasText: 'not valid' }).waitFor();
     expect(await stepMessages()).toEqual([]);
-    expect((await getFlow(sandbox.url, flow.id)).user_id).toBeNull();
+    expect((await getFlow(suite.sandbox.url, flow.id)).user_id).toBeNull();
 
     await frame.getByLabel('Verification code').fill('123456');
     await press(frame, 'Verify', 'Tax information');
@@ -122,13 +110,13 @@ describe('flow page (server mode)', () => {
     await frame.getByRole('alert').filter({ hasText: 'TIN' }).waitFor();
 
     expect(await stepMessages()).toEqual([completed('onboarding')]);
-    expect((await getFlow(sandbox.url, flow.id)).completed_steps).toEqual([]);
-    expect((await getFlow(sandbox.url, flow.id)).user_id).not.toBeNull();
-    expectDotsMessages(await messages(), new URL(sandbox.url).origin);
+    expect((await getFlow(suite.sandbox.url, flow.id)).completed_steps).toEqual([]);
+    expect((await getFlow(suite.sandbox.url, flow.id)).user_id).not.toBeNull();
+    expectDotsMessages(await messages(), new URL(suite.sandbox.url).origin);
   }, 20_000);
 
   it('keeps the user on a hide_continue_button step: each save posts, completed vs completed-saved', async () => {
-    const flow = await createFlow(sandbox.url, {
+    const flow = await createFlow(suite.sandbox.url, {
       steps: [{ name: 'manage-payouts', hide_continue_button: true }, 'payout'],
       user_id: KNOWN_USER,
     });
@@ -185,7 +173,11 @@ describe('flow page (server mode)', () => {
   }, 30_000);
 
   it('asks for the code from the start with require_auth', async () => {
-    const flow = await createFlow(sandbox.url, { steps: ['compliance'], user_id: KNOWN_USER, require_auth: true });
+    const flow = await createFlow(suite.sandbox.url, {
+      steps: ['compliance'],
+      user_id: KNOWN_USER,
+      require_auth: true,
+    });
     const { frame, stepMessages } = await openHost(flow.link);
     await heading(frame, 'Verify it’s you');
     expect(await frame.getByText(/Step \d/).count()).toBe(0);
@@ -196,8 +188,8 @@ describe('flow page (server mode)', () => {
 
   it('redirect: posts its completion, then takes the whole window to redirect_url', async () => {
     // Dots' redirect_url pattern wants a dotted host: the host page's server is also on 127.0.0.1.
-    const landed = `${host.url.replace('localhost', '127.0.0.1')}/landed`;
-    const flow = await createFlow(sandbox.url, {
+    const landed = `${suite.host.url.replace('localhost', '127.0.0.1')}/landed`;
+    const flow = await createFlow(suite.sandbox.url, {
       steps: [{ name: 'redirect', redirect_url: landed }],
       user_id: KNOWN_USER,
     });
