@@ -10,6 +10,9 @@ import { ONBOARDING_STEP, PAYOUT_METHODS, codeProblem, defaultStep, validateStep
 const REDIRECT_DELAY_MS = 300;
 const ONBOARDING = defaultStep(ONBOARDING_STEP);
 const app = document.getElementById('app');
+// flow.css already shows the page (scripts run after the stylesheets they follow); the attribute only kept the
+// unstyled first paint empty. Gone now, so no tool reads the page as hidden.
+app.hidden = false;
 const messenger = createMessenger();
 
 let backend;
