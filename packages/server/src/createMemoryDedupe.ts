@@ -68,24 +68,43 @@ export function createMemoryDedupe(options: number | MemoryDedupeOptions = {}): 
   }
   const { processingTtlMs, doneTtlMs } = resolveDedupeTimings('createMemoryDedupe', settings);
   const now = settings.now ?? Date.now;
-  const entries = new Map<string, { state: 'processing' | 'done'; expiresAt: number }>();
+  let claims = 0;
+  // `claim` numbers the live processing entry, so a release can tell it from a newer claim's.
+  const entries = new Map<string, { state: 'processing' | 'done'; expiresAt: number; claim?: number }>();
+  // Claims of each id not yet completed or released, oldest first: the "my claim" the Redis store keeps as a token.
+  const outstanding = new Map<string, number[]>();
   return {
     claim(id) {
       const entry = entries.get(id);
       if (entry && entry.expiresAt > now()) return entry.state;
       entries.delete(id);
-      entries.set(id, { state: 'processing', expiresAt: now() + processingTtlMs });
+      claims += 1;
+      entries.set(id, { state: 'processing', expiresAt: now() + processingTtlMs, claim: claims });
       // A Map iterates in insertion order: the first entry is the oldest.
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      const mine = outstanding.get(id) ?? [];
+      outstanding.delete(id);
+      outstanding.set(id, [...mine, claims]);
+      // Bounded like the entries: work abandoned without complete or release must not pile up.
+      if (outstanding.size > maxEntries) outstanding.delete(outstanding.keys().next().value as string);
       return 'claimed';
     },
     complete(id) {
+      // Done is final: no release of any delivery still running (or abandoned) may undo it.
+      outstanding.delete(id);
       entries.delete(id);
       entries.set(id, { state: 'done', expiresAt: now() + doneTtlMs });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     },
     release(id) {
-      entries.delete(id);
+      // A release is the oldest outstanding claim's: only the first delivery's claim can have expired and been
+      // taken over. It removes that claim only while it is still the live entry, like the Redis store's
+      // compare-and-delete, so a late release never frees a newer claim (which would let a third delivery run
+      // alongside it) nor forgets "done". Were the newer delivery the one failing, its claim just expires.
+      const pending = outstanding.get(id);
+      const mine = pending?.shift();
+      if (pending?.length === 0) outstanding.delete(id);
+      if (mine !== undefined && entries.get(id)?.claim === mine) entries.delete(id);
     },
   };
 }

@@ -205,6 +205,39 @@ describe('createWebhookHandler: dispatch by event type', () => {
     expect(attempts).toBe(3);
   });
 
+  it('a slow delivery failing after its expired claim was taken over does not let a third delivery run', async () => {
+    let now = 1_000_000;
+    const dedupe = createMemoryDedupe({ processingTtlMs: 60_000, now: () => now });
+    const gates: (() => void)[] = [];
+    let runs = 0;
+    const { handler } = recorder({
+      dedupe,
+      onTransferFailed: async () => {
+        runs += 1;
+        const run = runs;
+        if (run > 2) return;
+        await new Promise<void>((resolve) => gates.push(resolve));
+        if (run === 1) throw new Error('database down');
+      },
+    });
+    const started = async (count: number) => {
+      while (gates.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const body = transferBody('failed');
+    const first = handler(await post(body, 'msg_slow'));
+    await started(1);
+    now += 60_001; // the first claim expired while its handler still runs
+    const second = handler(await post(body, 'msg_slow'));
+    await started(2);
+    gates[0]!();
+    expect((await first).status).toBe(500);
+    expect((await handler(await post(body, 'msg_slow'))).status).toBe(409);
+    gates[1]!();
+    expect((await second).status).toBe(200);
+    expect(await (await handler(await post(body, 'msg_slow'))).json()).toEqual({ received: true, duplicate: true });
+    expect(runs).toBe(2);
+  });
+
   it('answers 503 when the dedupe store fails, and accepts older true/false stores', async () => {
     const broken: WebhookDedupe = { claim: () => Promise.reject(new Error('ECONNREFUSED')), release: () => undefined };
     const { handler, calls, errors } = recorder({ dedupe: broken });

@@ -21,6 +21,35 @@ describe('createMemoryDedupe', () => {
     expect(dedupe.claim('m')).toBe('claimed');
   });
 
+  it('releases only its own claim: a late release after an expired claim was taken over leaves the newer one', () => {
+    let now = 0;
+    const dedupe = createMemoryDedupe({ processingTtlMs: 1_000, now: () => now });
+    expect(dedupe.claim('m')).toBe('claimed'); // delivery 1, slow
+    now = 1_000;
+    expect(dedupe.claim('m')).toBe('claimed'); // delivery 2 takes over the expired claim
+    dedupe.release('m'); // delivery 1 fails late
+    expect(dedupe.claim('m')).toBe('processing'); // delivery 2's claim still holds: a third does not run
+    dedupe.complete?.('m'); // delivery 2 succeeds
+    dedupe.release('m'); // a stray release after completion
+    expect(dedupe.claim('m')).toBe('done');
+  });
+
+  it('a release frees the claim while it is the only one, and does nothing for ids it never claimed', () => {
+    let now = 0;
+    const dedupe = createMemoryDedupe({ processingTtlMs: 1_000, now: () => now });
+    dedupe.release('never');
+    expect(dedupe.claim('m')).toBe('claimed');
+    dedupe.release('other');
+    expect(dedupe.claim('m')).toBe('processing');
+    dedupe.release('m');
+    expect(dedupe.claim('m')).toBe('claimed'); // the retry runs at once
+    now = 1_000;
+    expect(dedupe.claim('m')).toBe('claimed');
+    dedupe.release('m'); // the expired claim's delivery fails: the newer claim stays
+    dedupe.release('m'); // then the newer one fails too: now it is free
+    expect(dedupe.claim('m')).toBe('claimed');
+  });
+
   it('keeps at most maxEntries ids, forgetting the oldest, and refuses unusable options', () => {
     const dedupe = createMemoryDedupe(2);
     for (const id of ['a', 'b', 'c']) expect(dedupe.claim(id)).toBe('claimed');

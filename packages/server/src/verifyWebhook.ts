@@ -1,7 +1,7 @@
 import { decodeBase64 } from './base64.js';
 import { readWebhookHeaders } from './readWebhookHeaders.js';
 import type { WebhookHeaders } from './readWebhookHeaders.js';
-import { importWebhookSecret } from './webhookSecret.js';
+import { webhookKeys } from './webhookKeyCache.js';
 import type { WebhookKey } from './webhookSecret.js';
 import { WebhookVerificationError } from './WebhookVerificationError.js';
 
@@ -39,7 +39,8 @@ export async function verifyWebhook(
   secret: string,
   options: VerifyWebhookOptions = {},
 ): Promise<Record<string, unknown>> {
-  return (await verifyWebhookMessage(rawBody, headers, await importWebhookSecret(secret), options)).payload;
+  // The key is imported once per secret (and kept for a bounded few secrets): importing costs more than the HMAC.
+  return (await verifyWebhookMessage(rawBody, headers, await webhookKeys.key(secret), options)).payload;
 }
 
 /** {@link verifyWebhook} with an imported key, also returning the message id (for deduplication). */

@@ -12,10 +12,12 @@ export type WebhookKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
  * Anything else is refused, so a mistyped or empty environment variable fails loudly.
  */
 export async function importWebhookSecret(secret: unknown): Promise<WebhookKey> {
-  return crypto.subtle.importKey('raw', decodeWebhookSecret(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-    'verify',
-  ]);
+  return importWebhookKey(decodeWebhookSecret(secret));
+}
+
+/** Imports decoded key bytes (from {@link decodeWebhookSecret}) as a non-extractable HMAC-SHA256 key. */
+export function importWebhookKey(bytes: Uint8Array): Promise<WebhookKey> {
+  return crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 }
 
 /** Checks and decodes a `whsec_` secret; throws `invalid_secret`. */

@@ -137,6 +137,18 @@ describe('createRedisDedupe (real redis-server)', () => {
     expect(ttl).toBeLessThanOrEqual(72 * 3_600_000);
   });
 
+  it('releases only its own claim within one instance too: a late release after its own takeover', async () => {
+    const prefix = `t4:${randomUUID()}:`;
+    const one = createRedisDedupe({ client: await connect(), prefix, processingTtlMs: 300 });
+    expect(await one.claim('m')).toBe('claimed'); // delivery 1, slow
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await one.claim('m')).toBe('claimed'); // delivery 2, same instance, takes over the expired claim
+    await one.release('m'); // delivery 1 fails late
+    expect(await one.claim('m')).toBe('processing');
+    await one.release('m'); // delivery 2 fails too: now the retry gets through
+    expect(await one.claim('m')).toBe('claimed');
+  });
+
   it('answers 503 when Redis is gone, and refuses unusable options', async () => {
     const broken: RedisCommandClient = { sendCommand: () => Promise.reject(new Error('ECONNREFUSED')) };
     const errors: unknown[] = [];

@@ -57,8 +57,9 @@ export function createRedisDedupe(options: RedisStoreOptions & DedupeTimings): W
   const { send, prefix } = resolveStore('createRedisDedupe', options);
   const { processingTtlMs, doneTtlMs } = resolveDedupeTimings('createRedisDedupe', options);
   const keyOf = (id: string) => `${prefix}webhook:${id}`;
-  // This instance's claims, so it releases only its own.
-  const tokens = new Map<string, string>();
+  // This instance's claims of each id not yet completed or released, oldest first, so it releases only its own
+  // (two of one id when a slow delivery's claim expired and this instance took it over).
+  const tokens = new Map<string, string[]>();
   return {
     async claim(id) {
       // A claim may expire between SET and GET; a few turns settle it.
@@ -66,7 +67,7 @@ export function createRedisDedupe(options: RedisStoreOptions & DedupeTimings): W
         const token = `processing:${crypto.randomUUID()}`;
         const set = await send(['SET', keyOf(id), token, 'NX', 'PX', String(processingTtlMs)]);
         if (set === 'OK') {
-          tokens.set(id, token);
+          tokens.set(id, [...(tokens.get(id) ?? []), token]);
           return 'claimed';
         }
         const value = await send(['GET', keyOf(id)]);
@@ -82,8 +83,11 @@ export function createRedisDedupe(options: RedisStoreOptions & DedupeTimings): W
       await send(['SET', keyOf(id), 'done', 'PX', String(doneTtlMs)]);
     },
     async release(id) {
-      const token = tokens.get(id);
-      tokens.delete(id);
+      // The oldest claim's: only the first delivery's claim can have expired and been taken over. Were the newer
+      // delivery the one failing, its claim stays until it expires: a later retry, never a second run alongside.
+      const pending = tokens.get(id);
+      const token = pending?.shift();
+      if (pending?.length === 0) tokens.delete(id);
       if (token !== undefined) await send(['EVAL', RELEASE_IF_OWNER, '1', keyOf(id), token]);
     },
   };
