@@ -104,7 +104,7 @@ describe('user.updated* webhooks', () => {
     ]);
   });
 
-  it("sends user.updated when POST /v2/users/{id}/verify verifies the user, and nothing on a second verify", async () => {
+  it('sends user.updated when POST /v2/users/{id}/verify verifies the user, and nothing on a second verify', async () => {
     const user = await createUser(sandbox.url);
     expect(user.status).toBe('unverified');
     const wrong = await callApi(sandbox.url, 'POST', `/users/${user.id}/verify`, { token: '000000' });
