@@ -85,7 +85,7 @@ export function createApiRoutes(options: ApiRoutesOptions): Hono {
     return c.json(toFlowObject(flow, baseUrl()));
   });
 
-  addUserRoutes(api, { store, strict });
+  addUserRoutes(api, { store, strict, notify: options.notify });
   addTransferRoutes(api, { store, strict, transfers: options.transfers, notify: options.notify });
   addPayoutRoutes(api, { store, strict, payouts: options.payouts });
   addPayoutLinkRoutes(api, { store, strict, links: options.links, baseUrl });

@@ -10,6 +10,7 @@ import type { NormalizedStep } from '../page/stepRules.js';
 import type { FlowStore, StoredFlow } from './flowStore.js';
 import type { PayoutRefusal } from './payoutStore.js';
 import type { SandboxUser } from './userStore.js';
+import type { SandboxUserEvent } from './userUpdatedEvents.js';
 
 /** What completing a step does beyond the flow itself: money and payout links. */
 export interface StepEffects {
@@ -17,9 +18,11 @@ export interface StepEffects {
   userReady(flow: StoredFlow, user: SandboxUser): void;
   /** The `payout` step: withdraws to the user's default payout method, or says why not. */
   payout(flow: StoredFlow, user: SandboxUser, cents: number, step: NormalizedStep): PayoutRefusal | null;
+  /** A step changed what Dots records about the user: sends the matching `user.updated*` webhook. */
+  userUpdated(user: SandboxUser, eventType: SandboxUserEvent): void;
 }
 
-const NO_EFFECTS: StepEffects = { userReady: () => {}, payout: () => null };
+const NO_EFFECTS: StepEffects = { userReady: () => {}, payout: () => null, userUpdated: () => {} };
 
 /** What the flow page needs to render a flow: read by `GET /flow/:id/state`. */
 export interface PageState {
@@ -171,12 +174,20 @@ export function completeStep(
       if (refusal)
         return { ok: false, httpStatus: 400, code: refusal.code, message: refusal.message, field: refusal.field };
     }
-    if (value.defaultMethod !== undefined) user.defaultMethod = value.defaultMethod;
+    // Events only for real changes: a manage-payouts save that keeps the default sends none.
+    if (value.defaultMethod !== undefined && value.defaultMethod !== user.defaultMethod) {
+      user.defaultMethod = value.defaultMethod;
+      effects.userUpdated(user, 'user.updated.default_payout_method_changed');
+    }
     if (value.autoPayout !== undefined) user.autoPayout = value.autoPayout;
-    if (stepName === 'id-verification') user.idVerified = true;
+    if (stepName === 'id-verification' && !user.idVerified) {
+      user.idVerified = true;
+      effects.userUpdated(user, 'user.updated.id_verified');
+    }
     if (stepName === 'background-check') {
       const failed = isRecord(fields) && fields['full_name'] === FAILING_BACKGROUND_CHECK_NAME;
       user.backgroundCheck = { status: failed ? 'failed' : 'pass', updatedMs: store.now() };
+      effects.userUpdated(user, 'user.updated.background_check');
     }
   }
   if (!flow.completed.includes(stepName)) flow.completed.push(stepName);

@@ -67,6 +67,7 @@ describe('flow page (server mode)', () => {
 
     // The receiver failed the first delivery: it came again under the same id, then one per step.
     // The payout step also records a payout: `transfer.updated` and `transfer.completed` for it.
+    // Signed like them, `user.updated.id_verified` and `user.updated.background_check` (see userUpdatedEvents.test.ts).
     const isFlowHook = (hook: { body: string }) => hook.body.includes('"flow.updated"');
     const flowHooks = () => receiver.received.filter(isFlowHook);
     await expect.poll(() => flowHooks().filter((hook) => hook.status === 204).length).toBe(expected.length);
@@ -77,10 +78,12 @@ describe('flow page (server mode)', () => {
     for (const hook of flowHooks()) {
       expect(JSON.parse(hook.body)).toEqual({ event: 'flow.updated', flow_id: flow.id });
     }
-    await expect.poll(() => receiver.received.filter((hook) => !isFlowHook(hook)).length).toBe(2);
-    const [updated, completedHook] = receiver.received
-      .filter((hook) => !isFlowHook(hook))
-      .map((h) => JSON.parse(h.body));
+    // Identity verified and a background check done: one `{ user_id }` each (the unchanged save sends none).
+    const isUserHook = (hook: { body: string }) => hook.body === JSON.stringify({ user_id: done.user_id });
+    await expect.poll(() => receiver.received.filter(isUserHook).length).toBe(2);
+    const isMoneyHook = (hook: { body: string }) => !isFlowHook(hook) && !isUserHook(hook);
+    await expect.poll(() => receiver.received.filter(isMoneyHook).length).toBe(2);
+    const [updated, completedHook] = receiver.received.filter(isMoneyHook).map((h) => JSON.parse(h.body));
     expect(updated).toEqual({ event: 'transfer.updated', transfer_id: completedHook.transfer_id });
     expect(completedHook.transfer).toMatchObject({ type: 'payout', amount: 2500, user_id: done.user_id });
     for (const hook of receiver.received) expect(isValidSvixSignature(hook.headers, hook.body, secret)).toBe(true);

@@ -19,6 +19,7 @@ import { observeEvent, observeResponses } from './responseObserver.js';
 import { SandboxError } from './SandboxError.js';
 import { isSvixSecret } from './svixSignature.js';
 import { isUuid } from './uuid.js';
+import { notifyUserUpdated } from './userUpdatedEvents.js';
 import { createWebhookSender } from './webhookSender.js';
 
 export interface SandboxOptions {
@@ -146,6 +147,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       links.paidOut(flow);
       return null;
     },
+    userUpdated: (user, eventType) => notifyUserUpdated(notify, eventType, user.id),
   };
 
   const assets = await loadPageAssets();

@@ -12,13 +12,18 @@ import type { UserStatus } from './userStore.js';
 import { isUuid } from './uuid.js';
 import { validateCreateUser } from './validateCreateUser.js';
 import { paginate } from './paginate.js';
+import type { Notify } from './payoutStore.js';
+import { notifyUserUpdated } from './userUpdatedEvents.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => bodyTooLarge(c, MAX_BODY_BYTES) });
 const notJson = 'The body is not valid JSON. Send a JSON object.';
 
 /** `/v2/users`: create (white label), list, retrieve, send a verification token, verify (spec `users`). */
-export function addUserRoutes(api: Hono, { store, strict }: { store: FlowStore; strict: boolean }): void {
+export function addUserRoutes(
+  api: Hono,
+  { store, strict, notify }: { store: FlowStore; strict: boolean; notify: Notify },
+): void {
   const users = store.users;
   const findUser = (id: string) => (isUuid(id) ? users.get(id) : undefined);
   const noUser = (id: string) => `No user "${id}". Check the user id (a UUID from POST /v2/users or a flow).`;
@@ -88,7 +93,11 @@ export function addUserRoutes(api: Hono, { store, strict }: { store: FlowStore; 
     if (token !== TEST_CODE) {
       return apiError(c, 400, 'invalid-input', `Incorrect token. The sandbox's code is ${TEST_CODE}.`, 'token');
     }
-    if (user.status === 'unverified') user.status = 'verified';
+    // Verifying a verified user again changes nothing, so it sends nothing.
+    if (user.status === 'unverified') {
+      user.status = 'verified';
+      notifyUserUpdated(notify, 'user.updated', user.id);
+    }
     return c.json(toUserObject(user));
   });
 }

@@ -94,7 +94,7 @@ describe('createWebhookHandler: dispatch by event type', () => {
       'payout_link.updated',
       'payout_link.paid_out',
       'payout_link.sent',
-      '? undefined [user.updated.background_check user.updated.ide_verified user.updated.payout_method]',
+      '? undefined [user.updated user.updated.background_check user.updated.default_payout_method_changed user.updated.id_verified user.updated.ide_verified user.updated.payout_method]',
       'user.updated.payout_method',
       '? invoice.paid []',
     ]);

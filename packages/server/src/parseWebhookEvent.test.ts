@@ -74,6 +74,14 @@ describe('parseWebhookEvent', () => {
       candidates: expect.arrayContaining(['user.updated.payout_method']),
     });
     expect(parse(user, ['user.updated.background_check'])).toMatchObject({ type: 'user.updated.background_check' });
+    // The user events of webhooks.yaml (the ones the sandbox sends) are placed the same way.
+    for (const type of [
+      'user.updated',
+      'user.updated.id_verified',
+      'user.updated.default_payout_method_changed',
+    ] as const) {
+      expect(parse(user, [type, 'flow.updated'])).toMatchObject({ known: true, type, payload: user });
+    }
     // Subscribed to two that fit: still unplaced, never guessed.
     expect(parse(user, ['user.updated.background_check', 'user.updated.ide_verified']).known).toBe(false);
     // Subscribed to none that fit: the body's own candidates are kept.
@@ -124,7 +132,7 @@ describe('parseWebhookEvent', () => {
 
   it('knows every documented type, each once', () => {
     expect(new Set(DOTS_WEBHOOK_EVENT_TYPES).size).toBe(DOTS_WEBHOOK_EVENT_TYPES.length);
-    expect(DOTS_WEBHOOK_EVENT_TYPES).toHaveLength(17);
+    expect(DOTS_WEBHOOK_EVENT_TYPES).toHaveLength(20);
     for (const type of DOTS_WEBHOOK_EVENT_TYPES) {
       // Named in `event`, with nothing else, only the body-less payout_request.updated is accepted.
       const parsed = () => parse({ event: type });

@@ -17,7 +17,10 @@ export interface ParseWebhookEventOptions {
 type Body = Record<string, unknown>;
 const PAYOUT_LINK_SENT_WITHOUT_EVENT = ['payout_link.claimed', 'payout_link.paid_out', 'payout_link.sent'] as const;
 const USER_CHANGES = [
+  'user.updated',
   'user.updated.background_check',
+  'user.updated.default_payout_method_changed',
+  'user.updated.id_verified',
   'user.updated.ide_verified',
   'user.updated.payout_method',
 ] as const;
@@ -104,7 +107,10 @@ function checkBody(type: DotsWebhookEventType, body: Body): void {
       return requireTransferOutcome(type, body);
     case 'transfer.updated':
       return requireId(type, body, 'transfer_id');
+    case 'user.updated':
     case 'user.updated.background_check':
+    case 'user.updated.default_payout_method_changed':
+    case 'user.updated.id_verified':
     case 'user.updated.ide_verified':
     case 'user.updated.payout_method':
       return requireId(type, body, 'user_id');

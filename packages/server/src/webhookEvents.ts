@@ -1,8 +1,8 @@
 import type { DotsTransfer } from './resources/transfers.js';
 
 /**
- * Every webhook event type Dots lists (`docs/references/webhooks.mdx` in Send-Dots/dots-docs-v2): the
- * Svix event type an endpoint subscribes to. Several bodies carry no `event` field, so the body alone
+ * Every webhook event type Dots lists (`docs/references/webhooks.mdx` in Send-Dots/dots-docs-v2, plus the
+ * `user.updated*` types of its `docs/webhooks.yaml` the sandbox sends): the Svix event type an endpoint subscribes to. Several bodies carry no `event` field, so the body alone
  * does not always say which one arrived (see `eventTypes` on `createWebhookHandler`).
  */
 export const DOTS_WEBHOOK_EVENT_TYPES = [
@@ -19,7 +19,11 @@ export const DOTS_WEBHOOK_EVENT_TYPES = [
   'transfer.completed',
   'transfer.failed',
   'transfer.updated',
+  'user.updated',
   'user.updated.background_check',
+  'user.updated.default_payout_method_changed',
+  /** webhooks.yaml's spelling; webhooks.mdx's `ide_verified` is kept as documented there. */
+  'user.updated.id_verified',
   'user.updated.ide_verified',
   'user.updated.payout_method',
   'user.updated.user_merged',
@@ -76,7 +80,10 @@ export type DotsWebhookPayloads = {
   'transfer.completed': TransferOutcome;
   'transfer.failed': TransferOutcome;
   'transfer.updated': { transfer_id: string; event?: 'transfer.updated' };
+  'user.updated': UserChange;
   'user.updated.background_check': UserChange;
+  'user.updated.default_payout_method_changed': UserChange;
+  'user.updated.id_verified': UserChange;
   'user.updated.ide_verified': UserChange;
   'user.updated.payout_method': UserChange;
   /** After a merge, use `new_user_id`. */

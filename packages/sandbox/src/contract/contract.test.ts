@@ -12,6 +12,8 @@ import {
   TRANSFER_SCHEMA_ID,
   USER_LIST_SCHEMA_ID,
   USER_SCHEMA_ID,
+  USER_UPDATED_EVENT_SCHEMA_ID,
+  WEBHOOK_METHOD,
   FLOW_LIST_SCHEMA_ID,
   FLOW_SCHEMA_ID,
   checkResponse,
@@ -226,5 +228,37 @@ describe('the user and transfer schemas', () => {
   it('want send-verification-token to answer an empty object', () => {
     expect(validator.problems(EMPTY_ACK_SCHEMA_ID, {})).toEqual([]);
     expect(validator.problems(EMPTY_ACK_SCHEMA_ID, { ok: true })).not.toEqual([]);
+  });
+});
+
+describe('the user.updated* event schema', () => {
+  const userId = 'f33919ae-6793-41bd-b512-1ad3c19f4ecb';
+  const event = (type: string, body: unknown): ObservedResponse => ({
+    method: WEBHOOK_METHOD,
+    path: type,
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify(body),
+  });
+
+  it('holds each user event the sandbox sends to the `{ user_id }` body of webhooks.mdx', () => {
+    for (const type of [
+      'user.updated',
+      'user.updated.id_verified',
+      'user.updated.background_check',
+      'user.updated.default_payout_method_changed',
+    ]) {
+      expect(checkResponse(validator, event(type, { user_id: userId }))).toEqual({
+        schemaId: USER_UPDATED_EVENT_SCHEMA_ID,
+        problems: [],
+      });
+      expect(checkResponse(validator, event(type, { user_id: 'u_1' })).problems.join()).toMatch(/\/user_id/);
+      expect(checkResponse(validator, event(type, {})).problems.join()).toMatch(/user_id/);
+      expect(checkResponse(validator, event(type, { user_id: userId, event: type })).problems).not.toEqual([]);
+    }
+    // A user event the sandbox does not send has no schema: sending it would be flagged.
+    expect(checkResponse(validator, event('user.updated.payout_method', { user_id: userId })).problems.join()).toMatch(
+      /no schema/,
+    );
   });
 });

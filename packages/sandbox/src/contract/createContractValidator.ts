@@ -12,6 +12,7 @@ import {
   payoutLinkUpdatedEventSchema,
   transferCompletedEventSchema,
   transferUpdatedEventSchema,
+  userUpdatedEventSchema,
 } from './webhookSchemas.js';
 
 /** Every schema of the contract: API answers and webhook bodies. */
@@ -31,6 +32,7 @@ export const CONTRACT_SCHEMAS: readonly { readonly $id: string }[] = [
   transferUpdatedEventSchema,
   transferCompletedEventSchema,
   payoutLinkUpdatedEventSchema,
+  userUpdatedEventSchema,
 ];
 
 export interface ContractValidator {

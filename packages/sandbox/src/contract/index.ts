@@ -32,6 +32,7 @@ export {
   TRANSFER_UPDATED_EVENT_SCHEMA_ID,
   TRANSFER_COMPLETED_EVENT_SCHEMA_ID,
   PAYOUT_LINK_UPDATED_EVENT_SCHEMA_ID,
+  USER_UPDATED_EVENT_SCHEMA_ID,
 } from './webhookSchemas.js';
 export { WEBHOOK_METHOD } from '../responseObserver.js';
 export type { ObservedResponse } from '../responseObserver.js';
