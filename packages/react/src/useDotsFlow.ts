@@ -32,7 +32,7 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   // Equal content gives the same memo, so new-but-equal `steps` arrays (or flow objects) never create another
   // flow. A new request, given flow, source, user or environment is a new flow, so it gets a fresh controller.
   const requestHash = hashKey([steps, metadata, given]);
-  const [controller, retry, frameRef] = useMemo(
+  const [controller, retry] = useMemo(
     () => createQueryFlowController(config, options),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content
     [requestHash, config],
@@ -50,7 +50,8 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   const frameProps: FlowFrameProps | null =
     flow && !state.error
       ? {
-          ref: frameRef,
+          // The element itself: its window is read only when a message arrives (see core's `setFrame`).
+          ref: controller.setFrame,
           src: flow.link,
           title: options.title ?? 'Dots payout flow',
           allow: state.steps.includes('id-verification') ? 'camera' : undefined,
