@@ -18,11 +18,15 @@ import { attributeToSources } from './sourceAttribution.js';
  * (+38 B; it calls the tree-shaken `createAppearance` object's own `frame()`/`style`). A provider-wide `appearance`
  * (+29 B more: context field, a second memo) does not fit: 4520 B on branch appear-react-wip.) Then → 4484: the
  * iframe element itself is the frame ref (core's `setFrame` takes the element and reads its window per message,
- * which also keeps Chromium from building the blank frame's script context inside the commit): −7 B.
+ * which also keeps Chromium from building the blank frame's script context inside the commit): −7 B. Then → 4498
+ * with the provider-wide `appearance` (+28 B: a second memo over the config, flows keyed by its `createFlow`, the
+ * effective appearance returned by useDotsFlow), paid for by `Object.freeze` spelt once in core (`freeze`, −5 B),
+ * parseFlow's list reader reading its own field (−4 B) and the frame height's `Math.max` doing the null → 0 itself
+ * (−5 B).
  * TARGET_BYTES is what the issue requires.
  */
 const TARGET_BYTES = 3500;
-const BUDGET_BYTES = 4491;
+const BUDGET_BYTES = 4498;
 const ENTRY = "export { DotsProvider, DotsFlow } from '@dots-flow/react';";
 
 describe('size budget', () => {
