@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { startBackend } from '../stories/support/backend.js';
+import type { FlowAppearance } from '@dots-flow/react';
 import { StoryProvider, type EndpointParameter } from '../stories/support/StoryProvider.js';
 
 const THEMES = {
@@ -23,12 +24,18 @@ const withTheme: Decorator = (Story, { globals }) => (
   </div>
 );
 
-/** Every story runs in a DotsProvider backed by MSW; `parameters.dots.endpoint` picks the backend's behaviour. */
-const withDots: Decorator = (Story, { parameters }) => (
-  <StoryProvider endpoint={(parameters.dots as { endpoint?: EndpointParameter } | undefined)?.endpoint}>
-    <Story />
-  </StoryProvider>
-);
+/**
+ * Every story runs in a DotsProvider backed by MSW; `parameters.dots.endpoint` picks the backend's behaviour and
+ * `parameters.dots.appearance` the provider's appearance.
+ */
+const withDots: Decorator = (Story, { parameters }) => {
+  const dots = parameters.dots as { endpoint?: EndpointParameter; appearance?: FlowAppearance } | undefined;
+  return (
+    <StoryProvider endpoint={dots?.endpoint} appearance={dots?.appearance}>
+      <Story />
+    </StoryProvider>
+  );
+};
 
 const preview: Preview = {
   decorators: [withDots, withTheme],

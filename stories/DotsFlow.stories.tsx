@@ -258,6 +258,21 @@ export const DarkAppearance: Story = {
   },
 };
 
+/** The same look from `<DotsProvider appearance={DARK}>`: every flow below wears it unless it has its own. */
+export const ProviderAppearance: Story = {
+  args: { steps: ['compliance'] },
+  parameters: { dots: { appearance: DARK } },
+  play: async ({ canvas, args }) => {
+    const frame = await canvas.findByTitle<HTMLIFrameElement>(FRAME_TITLE);
+    await waitFor(() => expect(args.onReady).toHaveBeenCalledOnce(), { timeout: 8_000 });
+    await flowPage(frame);
+    const pageBody = getComputedStyle(frame.contentDocument!.body);
+    expect(pageBody.backgroundColor).toBe('rgb(16, 20, 24)');
+    expect(getComputedStyle(frame.closest('[data-dots-flow]')!).backgroundColor).toBe(pageBody.backgroundColor);
+    expect(getComputedStyle(frame).colorScheme).toBe('dark');
+  },
+};
+
 /** The backend is still creating the flow. */
 export const Loading: Story = {
   parameters: { dots: { endpoint: ENDPOINTS.slow } },

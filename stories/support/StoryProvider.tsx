@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { DotsProvider } from '@dots-flow/react';
+import { DotsProvider, type FlowAppearance } from '@dots-flow/react';
 import { ENDPOINTS } from './backend.js';
 
 export type EndpointParameter = string | (() => string);
@@ -10,14 +10,20 @@ export type EndpointParameter = string | (() => string);
  */
 export function StoryProvider({
   endpoint = ENDPOINTS.signedIn,
+  appearance,
   children,
 }: {
   endpoint?: EndpointParameter;
+  appearance?: FlowAppearance;
   children: ReactNode;
 }) {
   const [flowEndpoint] = useState(() => (typeof endpoint === 'function' ? endpoint() : endpoint));
   return (
-    <DotsProvider flowEndpoint={flowEndpoint} environment={{ frameOrigins: [window.location.origin] }}>
+    <DotsProvider
+      flowEndpoint={flowEndpoint}
+      environment={{ frameOrigins: [window.location.origin] }}
+      appearance={appearance}
+    >
       {children}
     </DotsProvider>
   );

@@ -47,12 +47,12 @@ export interface BrowserBenchResult {
 const VARIANTS: readonly MountVariant[] = ['dots', 'baseline', 'dots-prefetch'];
 export const WARM_UP_RUNS = 2;
 
-type Call = <K extends keyof BenchApi>(
+export type Call = <K extends keyof BenchApi>(
   name: K,
   ...args: Parameters<BenchApi[K]>
 ) => Promise<Awaited<ReturnType<BenchApi[K]>>>;
 
-async function openBenchPage(page: Page, url: string): Promise<Call> {
+export async function openBenchPage(page: Page, url: string): Promise<Call> {
   await page.goto(url);
   await page.waitForFunction((name) => name in window, BENCH_GLOBAL);
   return (name, ...args) =>
@@ -71,7 +71,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Mounts every variant `runs` times (after warm-up rounds), in alternation with the order rotating each round,
  * so drift hits all alike. `beforeRun` resets whatever a run must not inherit from the one before.
  */
-async function timeMounts(
+export async function timeMounts(
   call: Call,
   runs: number,
   hooks: { beforeRun?: () => Promise<void>; afterRun?: (variant: MountVariant, measured: boolean) => void } = {},

@@ -7,6 +7,7 @@ import { measureBundle } from '../gates/bundleCost.js';
 import { runBrowserBench, WARM_UP_RUNS } from './browserBench.js';
 import { buildBenchPage } from './buildBenchPage.js';
 import { formatReport, type BundleRow } from './formatReport.js';
+import { NETWORK } from './network.js';
 import { BENCH_DIR, REPO_DIR } from './paths.js';
 import { DOTS_ENTRY, PEER_ENTRIES, type SdkEntry } from './peerSdks.js';
 import { startBenchBackend } from './startBenchBackend.js';
@@ -15,9 +16,6 @@ import { runServerBench } from './runServerBench.js';
 
 const startedAt = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - startedAt) / 1000).toFixed(0)} s] ${line}`);
-
-/** The modelled network: what a Dots API call and one round trip to the flow page's origin cost. */
-const NETWORK = { dotsCallMs: 150, frameRoundTripMs: 50 };
 
 function installedVersion(name: string): string {
   const manifest = JSON.parse(readFileSync(join(BENCH_DIR, 'node_modules', name, 'package.json'), 'utf8')) as {

@@ -31,7 +31,7 @@ export function messageThroughput(handler: 'session' | 'bare', count: number): n
       metadata: null,
       payout_link_id: null,
     });
-    session.setFrame(source);
+    session.setFrame(frame);
     onMessage = (event) => {
       if (session.receive(event)) handled += 1;
     };

@@ -33,7 +33,7 @@ function embedFlow(container: HTMLElement, onEvent: (event: string) => void) {
     if (height) iframe.style.height = `${height}px`;
   });
   container.append(iframe);
-  flow.setFrame(iframe.contentWindow);
+  flow.setFrame(iframe);
   const disconnect = flow.connect(window);
   return { flow, iframe, dispose: () => (disconnect(), iframe.remove()) };
 }

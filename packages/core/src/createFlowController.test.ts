@@ -47,7 +47,7 @@ function setup(options: Partial<FlowControllerOptions> = {}) {
     onListenerError,
     ...options,
   });
-  controller.setFrame(frame);
+  controller.setFrame({ contentWindow: frame });
   return { controller, create, calls, onListenerError, ...fakeWindow() };
 }
 

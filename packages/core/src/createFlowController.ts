@@ -61,7 +61,7 @@ export interface FlowController extends Pick<FlowSession, 'getSnapshot' | 'subsc
  * @example
  * const flow = createFlowController({ steps: ['payout'], trustedOrigins: frameOriginsFor('sandbox'), create })
  * flow.subscribe(({ flow: created }) => { if (created && !iframe.src) iframe.src = created.link })
- * flow.setFrame(iframe.contentWindow)
+ * flow.setFrame(iframe)
  * const disconnect = flow.connect(window)
  */
 export function createFlowController(options: FlowControllerOptions): FlowController {

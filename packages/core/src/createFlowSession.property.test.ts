@@ -50,7 +50,7 @@ const sessionInStatus = fc.constantFrom('loading', 'ready', 'sticky').map((statu
     trustedOrigins: TRUSTED,
     warn: () => undefined,
   });
-  session.setFrame(frame);
+  session.setFrame({ contentWindow: frame });
   session.flowCreated(testFlow());
   if (status !== 'loading') session.receive({ origin: TRUSTED[0], source: frame, data: { height: 50 } });
   if (status === 'sticky') {
@@ -135,7 +135,7 @@ describe('createFlowSession properties', () => {
           hasUser: true,
           warn: () => {},
         });
-        session.setFrame(frame);
+        session.setFrame({ contentWindow: frame });
         session.flowCreated(testFlow());
         for (const [origin, data] of noise) session.receive({ origin, source: frame, data });
         expect(session.getSnapshot().status).toBe('loading');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frame, loaded, ORIGIN, setup } from './flowSession.fixture.js';
+import { frame, iframe, loaded, ORIGIN, setup } from './flowSession.fixture.js';
 import { testFlow } from './testFlow.fixture.js';
 
 describe('createFlowSession: receive', () => {
@@ -21,8 +21,41 @@ describe('createFlowSession: receive', () => {
     expect(warn).not.toHaveBeenCalled();
     session.setFrame(null);
     expect(send({ height: 100 })).toBe(false);
-    session.setFrame(frame);
+    session.setFrame(iframe);
     expect(send({ height: 100 })).toBe(true);
+  });
+
+  it("reads the frame's window when each message arrives, never when the frame is set", () => {
+    const { session, send } = setup();
+    session.flowCreated(testFlow());
+    let reads = 0;
+    let win: unknown = frame;
+    session.setFrame({
+      get contentWindow() {
+        reads += 1;
+        return win;
+      },
+    });
+    // Setting the frame reads nothing: in Chromium that read builds the blank frame's script context.
+    expect(reads).toBe(0);
+    expect(send({ height: 100 })).toBe(true);
+    // The frame got another window (e.g. moved in the document): the old one no longer speaks for it.
+    win = { name: 'the same frame, a new window' };
+    expect(send({ height: 120 }, ORIGIN, frame)).toBe(false);
+    expect(send({ height: 120 }, ORIGIN, win)).toBe(true);
+    expect(reads).toBe(3);
+  });
+
+  it('a frame without a window (not in the document) reads nothing, not even a message without a source', () => {
+    const { session, send, events } = setup();
+    session.flowCreated(testFlow());
+    session.setFrame({ contentWindow: null });
+    expect(send({ height: 100 }, ORIGIN, null)).toBe(false);
+    expect(send({ height: 100 }, ORIGIN, undefined)).toBe(false);
+    session.setFrame({ contentWindow: undefined });
+    expect(send({ height: 100 }, ORIGIN, undefined)).toBe(false);
+    expect(send({ height: 100 }, ORIGIN, null)).toBe(false);
+    expect(events).toEqual([]);
   });
 
   it.each([

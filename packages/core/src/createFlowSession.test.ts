@@ -2,14 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { createFlowSession } from './createFlowSession.js';
 import { DotsFlowError } from './DotsFlowError.js';
 import { INITIAL_FLOW_SESSION_STATE } from './flowSessionReducer.js';
-import { frame, loaded, ORIGIN, setup } from './flowSession.fixture.js';
+import { iframe, loaded, ORIGIN, setup } from './flowSession.fixture.js';
 import { testFlow } from './testFlow.fixture.js';
 
 describe('createFlowSession: state', () => {
   it('starts creating and walks a flow to completion', () => {
     const { session, events, send } = setup({ steps: ['compliance', 'payout'] });
     expect(session.getSnapshot()).toBe(INITIAL_FLOW_SESSION_STATE);
-    session.setFrame(frame);
+    session.setFrame(iframe);
     session.flowCreated(testFlow());
     expect(session.getSnapshot()).toMatchObject({ status: 'loading', steps: ['onboarding', 'compliance', 'payout'] });
     expect(send({ height: 480.5 })).toBe(true);
@@ -29,7 +29,7 @@ describe('createFlowSession: state', () => {
 
   it('shows onboarding once, first, whichever name the frame uses for it', () => {
     const { session, send } = setup({ steps: ['compliance'] });
-    session.setFrame(frame);
+    session.setFrame(iframe);
     session.flowCreated(testFlow({ steps: ['compliance'] }));
     expect(send({ step: 'onboard', status: 'completed' })).toBe(true);
     expect(send({ step: 'authentication', status: 'completed' })).toBe(false);

@@ -21,6 +21,11 @@ export interface FlowSessionOptions {
   onListenerError?: (error: unknown) => void;
 }
 
+/** The part of an `HTMLIFrameElement` a session reads. */
+export interface FlowFrame {
+  readonly contentWindow: unknown;
+}
+
 /** The fields of a `MessageEvent` a session reads. */
 export interface FlowMessageEventLike {
   readonly origin: unknown;
@@ -37,8 +42,11 @@ export interface FlowSession {
   subscribe(listener: FlowSessionListener): () => void;
   /** Discrete events, each delivered once, in order, after the state change that caused it. */
   onEvent(listener: FlowSessionEventListener): () => void;
-  /** The `contentWindow` of this session's iframe; only messages it sends are read. `null` reads none. */
-  setFrame(frame: unknown): void;
+  /**
+   * This session's iframe: only messages from its `contentWindow`, read when each message arrives, are read.
+   * `null` reads none.
+   */
+  setFrame(frame: FlowFrame | null | undefined): void;
   /** Applies a `MessageEvent`-like object from the trusted frame. Returns whether it changed the session. Never throws. */
   receive(event: unknown): boolean;
   flowCreated(flow: Flow): void;
@@ -73,7 +81,7 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
   // The queue is non-empty exactly while a round is being delivered; it is cleared when the round ends.
   const queue: [listeners: Set<(...args: never[]) => void>, args: unknown[]][] = [];
   let state = INITIAL_FLOW_SESSION_STATE;
-  let frame: unknown = null;
+  let frame: FlowFrame | null | undefined;
 
   function dispatch(action: FlowSessionAction): boolean {
     const previous = state;
@@ -127,8 +135,8 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
       eventListeners.add(listener);
       return () => void eventListeners.delete(listener);
     },
-    setFrame(win) {
-      frame = win ?? null;
+    setFrame(element) {
+      frame = element;
     },
     receive(event) {
       let data: unknown;
@@ -138,7 +146,10 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
         if (process.env.NODE_ENV !== 'production' && (typeof event !== 'object' || event === null)) return false;
         const { source } = event as FlowMessageEventLike;
         // Other windows' messages (other flows, dev tools, extensions) are normal traffic: ignore them quietly.
-        if (frame === null || source !== frame) return false;
+        // The frame's window is read only now: reading it when the iframe is inserted makes Chromium build the
+        // blank cross-site frame's script context inside the host's render. No window (no frame, or a frame out
+        // of the document) reads nothing, not even a message without a source.
+        if (source == null || source !== frame?.contentWindow) return false;
         const { origin } = event as FlowMessageEventLike;
         if (!isTrustedOrigin(origin, trustedOrigins)) {
           if (process.env.NODE_ENV !== 'production') {

@@ -1,4 +1,5 @@
 // Marked pure so a bundle that does not use a table drops it (bundlers cannot know Object.freeze is pure).
+import { freeze } from './freeze.js';
 
 /**
  * Dots API bases (`docs/overview/environments.mdx`), for the server kit: paths are `/v2/...` below them,
@@ -14,7 +15,7 @@ export const DOTS_API_URLS = /* @__PURE__ */ Object.freeze({
  * `https://my-sandbox.dots.dev` links (`docs/guides/flow-payouts.mdx`); older guides show `https://my.senddotssandbox.com`.
  */
 export const DOTS_FRAME_ORIGINS = /* @__PURE__ */ (() =>
-  Object.freeze({
-    production: Object.freeze(['https://my.dots.dev'] as const),
-    sandbox: Object.freeze(['https://my-sandbox.dots.dev', 'https://my.senddotssandbox.com'] as const),
+  freeze({
+    production: freeze(['https://my.dots.dev'] as const),
+    sandbox: freeze(['https://my-sandbox.dots.dev', 'https://my.senddotssandbox.com'] as const),
   } as const))();

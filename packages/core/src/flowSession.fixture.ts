@@ -7,6 +7,8 @@ import { testFlow } from './testFlow.fixture.js';
 
 export const ORIGIN = 'https://my.dots.dev';
 export const frame = { name: 'flow frame window' };
+/** The iframe a session is given: its window is `frame`. */
+export const iframe = { contentWindow: frame };
 
 export interface SessionFixture {
   session: FlowSession;
@@ -43,7 +45,7 @@ export function setup(options: Partial<FlowSessionOptions> = {}): SessionFixture
 /** A session whose frame is set and whose flow (without a user) was created: status `loading`. */
 export function loaded(options: Partial<FlowSessionOptions> = {}): SessionFixture {
   const context = setup(options);
-  context.session.setFrame(frame);
+  context.session.setFrame(iframe);
   context.session.flowCreated(testFlow());
   return context;
 }

@@ -2,6 +2,7 @@ import { DotsFlowError } from './DotsFlowError.js';
 import { flowStepNameOf, isStepName, STEPS } from './steps.js';
 import type { FlowStepName, StepInput, StepStatus } from './steps.js';
 import type { Flow, FlowMessage } from './types.js';
+import { freeze } from './freeze.js';
 
 export type FlowSessionStatus = 'creating' | 'loading' | 'ready' | 'complete' | 'error';
 
@@ -40,8 +41,6 @@ export interface FlowSessionConfig {
   /** The flow was created for a known user even if the flow object says `user_id: null`: no onboarding step. */
   hasUser?: boolean;
 }
-
-const freeze = Object.freeze;
 
 export const flowSessionActions = /* @__PURE__ */ freeze({
   flowCreated: (flow: Flow): FlowSessionAction => ({ type: 'flowCreated', flow }),

@@ -1,5 +1,6 @@
 import { DotsFlowError } from './DotsFlowError.js';
 import { DOTS_FRAME_ORIGINS } from './environments.js';
+import { freeze } from './freeze.js';
 import { isSecureFrameUrl } from './isLoopbackHost.js';
 import type { DotsEnvironment } from './types.js';
 
@@ -30,7 +31,7 @@ export function frameOriginsFor(environment: DotsEnvironment): readonly string[]
         : '',
     );
   }
-  return Object.freeze(process.env.NODE_ENV !== 'production' ? Array.from(origins, checkedOrigin) : [...origins]);
+  return freeze(process.env.NODE_ENV !== 'production' ? Array.from(origins, checkedOrigin) : [...origins]);
 }
 
 function checkedOrigin(origin: unknown): string {

@@ -82,7 +82,7 @@ describe('@dots-flow/core entry point', () => {
     expect(src).toBe('http://127.0.0.1:4010/flow/flow_9');
     const session = core.createFlowSession({ steps: ['payout'], trustedOrigins, warn: () => undefined });
     const frame = {};
-    session.setFrame(frame);
+    session.setFrame({ contentWindow: frame });
     session.flowCreated(flow);
     session.receive({ origin: new URL(src).origin, source: frame, data: { step: 'payout', status: 'completed' } });
     expect(session.getSnapshot().status).toBe('complete');

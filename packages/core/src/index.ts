@@ -43,6 +43,7 @@ export { flowSessionEvents } from './flowSessionEvents.js';
 export type { FlowSessionEvent } from './flowSessionEvents.js';
 export { createFlowSession } from './createFlowSession.js';
 export type {
+  FlowFrame,
   FlowMessageEventLike,
   FlowSession,
   FlowSessionEventListener,

@@ -1,4 +1,5 @@
 import { DotsFlowError } from './DotsFlowError.js';
+import { freeze } from './freeze.js';
 import { isPlainRecord, ownValue } from './ownValue.js';
 import type { Flow, FlowMetadata } from './types.js';
 
@@ -15,7 +16,8 @@ export function parseFlow(value: unknown): Flow {
   try {
     if (!isPlainRecord(value)) throw invalid(dev && 'the answer is not a JSON object');
     const read = (key: string): unknown => ownValue(value, key) ?? null;
-    const strings = (key: string, list: unknown): string[] => {
+    const strings = (key: string, fallback?: string[]): string[] => {
+      const list = read(key) ?? fallback;
       if (!Array.isArray(list)) throw invalid(dev && `"${key}" is not a list`);
       const length = ownValue(list, 'length') as number;
       const out: string[] = [];
@@ -24,7 +26,7 @@ export function parseFlow(value: unknown): Flow {
         if (typeof item !== 'string') throw invalid(dev && `"${key}[${index}]" is not a string`);
         out.push(item);
       }
-      return Object.freeze(out) as string[];
+      return freeze(out) as string[];
     };
     const text = (key: string, nullable?: boolean): string | null => {
       const item = read(key);
@@ -41,17 +43,15 @@ export function parseFlow(value: unknown): Flow {
     if (metadata !== null && typeof metadata !== 'string' && !isPlainRecord(metadata)) {
       throw invalid(dev && '"metadata" is neither a string, an object nor null');
     }
-    return Object.freeze({
+    return freeze({
       id,
       created,
       user_id: text('user_id', true),
-      steps: strings('steps', read('steps')),
-      completed_steps: strings('completed_steps', read('completed_steps') ?? []),
+      steps: strings('steps'),
+      completed_steps: strings('completed_steps', []),
       link,
       // A JSON round trip is the whole copy: plain data only, "__proto__" stays an own key, cycles throw.
-      metadata: isPlainRecord(metadata)
-        ? (Object.freeze(JSON.parse(JSON.stringify(metadata))) as FlowMetadata)
-        : metadata,
+      metadata: isPlainRecord(metadata) ? (freeze(JSON.parse(JSON.stringify(metadata))) as FlowMetadata) : metadata,
       payout_link_id: text('payout_link_id', true),
     });
   } catch (error) {

@@ -121,4 +121,46 @@ describe('appearance in real Chromium', () => {
     expect(new URL(after.src).pathname).toBe(flowPath);
     expect(creations).toBe(1);
   });
+
+  it("a provider's appearance styles every flow below (a flow's own wins), and switching it restyles the same flows", async () => {
+    let creations = 0;
+    const createFlow = async (request: unknown) => {
+      creations += 1;
+      const response = await fetch('/api/dots/flows', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      });
+      return response.json();
+    };
+    let setAppearance: (next: FlowAppearance) => void = () => undefined;
+    function Host() {
+      const [appearance, set] = useState<FlowAppearance>(DARK);
+      setAppearance = set;
+      return (
+        <DotsProvider createFlow={createFlow} environment={environment} appearance={appearance}>
+          <DotsFlow steps={['compliance']} title="Provider-styled" data-testid="provider-styled" />
+          <DotsFlow steps={['payout']} title="Own style" appearance={LIGHT} />
+        </DotsProvider>
+      );
+    }
+    const screen = await render(<Host />);
+    await pageUp('Provider-styled');
+    await pageUp('Own style');
+    const frameBackground = await commands.frameStyle('Provider-styled', 'body', 'background-color');
+    expect(frameBackground).toBe('rgb(16, 20, 24)');
+    expect(await commands.frameStyle('Own style', 'body', 'background-color')).toBe('rgb(255, 253, 245)');
+    const container = screen.getByTestId('provider-styled').element();
+    expect(computed(container, 'background-color')).toBe(frameBackground);
+    const iframe = container.querySelector('iframe')!;
+    const flowPath = new URL(iframe.src).pathname;
+
+    setAppearance(LIGHT);
+    await expect
+      .poll(() => commands.frameStyle('Provider-styled', 'body', 'background-color'))
+      .toBe('rgb(255, 253, 245)');
+    expect(container.querySelector('iframe')).toBe(iframe);
+    expect(new URL(iframe.src).pathname).toBe(flowPath);
+    expect(creations).toBe(2);
+  });
 });

@@ -25,10 +25,10 @@ const stylesOf = (src: string | undefined) => {
 
 function setup(link = `${FRAME_ORIGIN}/flow/flow_1`) {
   const createFlow = vi.fn(async () => makeFlow('flow_1', ['payout'], { link }));
-  function Host(props: Partial<DotsFlowProps>) {
+  function Host({ providerAppearance, ...props }: Partial<DotsFlowProps> & { providerAppearance?: FlowAppearance }) {
     const [client] = useState(() => new QueryClient());
     return (
-      <DotsProvider createFlow={createFlow} environment="sandbox" queryClient={client}>
+      <DotsProvider createFlow={createFlow} environment="sandbox" queryClient={client} appearance={providerAppearance}>
         <DotsFlow steps={['payout']} data-testid="flow" {...(props as object)} />
       </DotsProvider>
     );
@@ -76,6 +76,50 @@ describe('appearance', () => {
     rerender(<Host appearance={LIGHT} onReady={onReady} />);
     expect(frame()).toBe(first);
     expect(stylesOf(frame()!.src)?.theme).toBe('light');
+    rerender(<Host onReady={onReady} />);
+    expect(frame()).toBe(first);
+    expect(frame()!.src).toBe(`${FRAME_ORIGIN}/flow/flow_1`);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(createFlow).toHaveBeenCalledTimes(1);
+  });
+
+  it("a provider's appearance is every flow's default, and a flow's own appearance wins", async () => {
+    const createFlow = vi.fn(async () => makeFlow('flow_1', ['payout']));
+    render(
+      <DotsProvider createFlow={createFlow} environment="sandbox" appearance={DARK}>
+        <DotsFlow steps={['payout']} title="Default" data-testid="default" />
+        <DotsFlow steps={['compliance']} title="Own" data-testid="own" appearance={LIGHT} />
+      </DotsProvider>,
+    );
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(2));
+    const byDefault = screen.getByTitle('Default') as HTMLIFrameElement;
+    expect(stylesOf(byDefault.src)?.theme).toBe('dark');
+    expect(byDefault.style.colorScheme).toBe('dark');
+    expect(screen.getByTestId('default').style.getPropertyValue('--dots-flow-accent')).toBe('#c88bc4');
+    const own = screen.getByTitle('Own') as HTMLIFrameElement;
+    expect(stylesOf(own.src)).toEqual({ theme: 'light', variables: { borderRadius: '4px' } });
+    expect(own.style.colorScheme).toBe('light');
+    expect(screen.getByTestId('own').style.getPropertyValue('--dots-flow-radius')).toBe('4px');
+    expect(screen.getByTestId('own').style.getPropertyValue('--dots-flow-accent')).toBe('');
+  });
+
+  it("changing the provider's appearance (or an equal new one each render) restyles the same frame and flow", async () => {
+    const { Host, createFlow } = setup();
+    const onReady = vi.fn();
+    const dark = () => createAppearance({ theme: 'dark', variables: { buttonBackgroundColor: '#c88bc4' } });
+    const { rerender } = render(<Host providerAppearance={dark()} onReady={onReady} />);
+    await waitFor(() => expect(frame()).not.toBeNull());
+    const first = frame();
+    const src = first!.src;
+    expect(stylesOf(src)?.theme).toBe('dark');
+    rerender(<Host providerAppearance={dark()} onReady={onReady} />);
+    rerender(<Host providerAppearance={dark()} onReady={onReady} />);
+    expect(frame()).toBe(first);
+    expect(frame()!.src).toBe(src);
+    rerender(<Host providerAppearance={LIGHT} onReady={onReady} />);
+    expect(frame()).toBe(first);
+    expect(stylesOf(frame()!.src)?.theme).toBe('light');
+    expect(screen.getByTestId('flow').style.getPropertyValue('--dots-flow-radius')).toBe('4px');
     rerender(<Host onReady={onReady} />);
     expect(frame()).toBe(first);
     expect(frame()!.src).toBe(`${FRAME_ORIGIN}/flow/flow_1`);

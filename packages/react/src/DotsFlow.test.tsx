@@ -133,6 +133,21 @@ describe('DotsFlow', () => {
     expect(document.querySelector('[data-dots-flow]')!.getAttribute('data-status')).toBe('loading');
   });
 
+  it("reads the frame's window only when a message arrives, not while the frame is inserted", async () => {
+    const read = vi.spyOn(HTMLIFrameElement.prototype, 'contentWindow', 'get');
+    const onHeightChange = vi.fn();
+    render(<DotsFlow steps={['compliance']} onHeightChange={onHeightChange} />, { wrapper: wrapper() });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    // In Chromium that read builds the blank cross-site frame's script context inside React's commit.
+    expect(read).not.toHaveBeenCalled();
+    const win = frame()!.contentWindow;
+    read.mockClear();
+    post({ height: 480 }, win);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(onHeightChange).toHaveBeenCalledWith(480);
+    read.mockRestore();
+  });
+
   it.each([
     ['javascript:alert(1)', 'untrusted_link'],
     ['https://evil.example/flow/1', 'untrusted_link'],

@@ -56,7 +56,7 @@ export function DotsFlow(props: DotsFlowProps) {
   return (
     <FlowSessionContext.Provider value={flow.session}>
       {/* The appearance's colours sit under the host's own style. */}
-      <div {...rest} style={{ ..._appearance?.style, ...rest.style }} data-dots-flow="" data-status={flow.status}>
+      <div {...rest} style={{ ...flow.appearance?.style, ...rest.style }} data-dots-flow="" data-status={flow.status}>
         {children}
         {/* FlowView reads minHeight and the fallbacks from the props itself. */}
         <FlowView {...props} flow={flow} />

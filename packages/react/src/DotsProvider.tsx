@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useMemo, useState, type ReactNode } from 'react';
 import { QueryClient } from '@tanstack/react-query';
-import { DotsFlowError, frameOriginsFor, type DotsEnvironment } from '@dots-flow/core';
+import { DotsFlowError, frameOriginsFor, type DotsEnvironment, type FlowAppearance } from '@dots-flow/core';
 import { endpointFlowSource, type CreateFlowFn } from './flowSource.js';
 import { flowSourceKey } from './flowQuery.js';
 import { useLatest } from './useLatest.js';
@@ -12,6 +12,8 @@ export interface DotsConfig {
   sourceKey: string;
   createFlow: CreateFlowFn;
   trustedOrigins: readonly string[];
+  /** Every flow's default look; a flow's own `appearance` wins. */
+  appearance?: FlowAppearance;
 }
 
 export const DotsContext = createContext<DotsConfig | null>(null);
@@ -26,6 +28,11 @@ interface ProviderBase {
    * sign-in a flow created for one user is never shown to another.
    */
   userKey?: string;
+  /**
+   * The look of every flow below (`createAppearance(…)`), unless a flow has its own `appearance`. Changing it
+   * restyles the flows, never creates new ones.
+   */
+  appearance?: FlowAppearance;
   children?: ReactNode;
 }
 
@@ -42,7 +49,7 @@ export type DotsProviderProps = ProviderBase &
   );
 
 /**
- * Tells every flow below it where flows come from and which frame origins to trust.
+ * Tells every flow below it where flows come from, which frame origins to trust and (optionally) how flows look.
  *
  * @example
  * <DotsProvider flowEndpoint="/api/dots/flows" environment="production">…</DotsProvider>
@@ -53,6 +60,7 @@ export function DotsProvider({
   environment,
   queryClient,
   userKey,
+  appearance,
   children,
 }: DotsProviderProps) {
   if ((flowEndpoint === undefined) === (createFlow === undefined)) {
@@ -70,7 +78,7 @@ export function DotsProvider({
   // Compared by content: an inline `{ frameOrigins: [...] }` is the same environment on every render.
   const originsKey = JSON.stringify(environment);
 
-  const value = useMemo<DotsConfig>(
+  const config = useMemo<DotsConfig>(
     () => ({
       queryClient: client,
       sourceKey: flowSourceKey(flowEndpoint, userKey),
@@ -83,5 +91,7 @@ export function DotsProvider({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- environment is compared by content
     [client, flowEndpoint, userKey, originsKey],
   );
+  // Flows are keyed by `config`'s createFlow (see useDotsFlow), so a new appearance restyles them, creating none.
+  const value = useMemo(() => ({ ...config, appearance }), [config, appearance]);
   return <DotsContext.Provider value={value}>{children}</DotsContext.Provider>;
 }

@@ -5,7 +5,8 @@ import { flowQueryKey, flowQueryOptions, normalizeRequest } from './flowQuery.js
 import type { FlowSource } from './useDotsFlowTypes.js';
 
 /**
- * The controller of one mounted flow, with its retry and its iframe ref. Creating it has no side effects (it
+ * The controller of one mounted flow, with its retry. Its `setFrame` is the iframe's ref (React calls it with
+ * null when the frame goes). Creating it has no side effects (it
  * runs during render); `connect` starts it.
  *
  * Its creations go through TanStack Query, so mounts and `prefetchFlow` share, dedupe and reuse them (a cached
@@ -50,7 +51,5 @@ export function createQueryFlowController(
     controller,
     // The flow's query goes away first, so the next attempt creates afresh.
     () => (drop(), controller.retry()),
-    // No cleanup returned: React 18 warns about one. Both majors call the ref with null when the frame goes.
-    (element: HTMLIFrameElement | null) => controller.setFrame(element?.contentWindow),
   ] as const;
 }

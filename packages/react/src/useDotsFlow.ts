@@ -30,12 +30,13 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   const { steps, metadata, flow: given, minHeight = DEFAULT_MIN_HEIGHT } = options;
   const config = useDotsConfig();
   // Equal content gives the same memo, so new-but-equal `steps` arrays (or flow objects) never create another
-  // flow. A new request, given flow, source, user or environment is a new flow, so it gets a fresh controller.
+  // flow. A new request, given flow, source, user or environment is a new flow, so it gets a fresh controller:
+  // the provider makes a new `createFlow` exactly then, and not for a new `appearance`.
   const requestHash = hashKey([steps, metadata, given]);
-  const [controller, retry, frameRef] = useMemo(
+  const [controller, retry] = useMemo(
     () => createQueryFlowController(config, options),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content
-    [requestHash, config],
+    [requestHash, config.createFlow],
   );
   // Callbacks are read when an event happens, so they are always the latest props without reconnecting.
   useInsertionEffect(() => controller.setCallbacks(options));
@@ -44,17 +45,19 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
   useEffect(() => controller.connect(window), [controller]);
 
   const { flow, height } = state;
-  const { appearance } = options;
+  // The flow's own look wins over the provider's.
+  const appearance = options.appearance ?? config.appearance;
   // A session has a flow from `loading` on; an error (even a frame timeout) takes the frame away. Before the first
-  // height message `height` is null, which Number() makes 0: the frame takes minHeight.
+  // height message `height` is null, which Math.max reads as 0: the frame takes minHeight.
   const frameProps: FlowFrameProps | null =
     flow && !state.error
       ? {
-          ref: frameRef,
+          // The element itself: its window is read only when a message arrives (see core's `setFrame`).
+          ref: controller.setFrame,
           src: flow.link,
           title: options.title ?? 'Dots payout flow',
           allow: state.steps.includes('id-verification') ? 'camera' : undefined,
-          style: { display: 'block', width: '100%', border: 0, height: Math.max(Number(height), minHeight) },
+          style: { display: 'block', width: '100%', border: 0, height: Math.max(height as number, minHeight) },
         }
       : null;
 
@@ -64,5 +67,6 @@ export function useDotsFlow(options: UseDotsFlowOptions): UseDotsFlowResult {
     // A frame exists only for a link that passed its origin check; the styles never change its origin.
     frameProps: appearance && frameProps ? appearance.frame(frameProps) : frameProps,
     session: controller.session,
+    appearance,
   };
 }

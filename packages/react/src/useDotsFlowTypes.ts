@@ -63,4 +63,6 @@ export interface UseDotsFlowResult extends FlowSessionState {
   frameProps: FlowFrameProps | null;
   /** The framework-free session behind this flow, for `useFlowProgress` and custom UIs. */
   session: FlowSession;
+  /** The look in effect (the flow's own `appearance`, else the provider's), for the UI around the frame. */
+  appearance: FlowAppearance | undefined;
 }
