@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { HttpResponse } from 'msw';
+import { QueryClient } from '@tanstack/react-query';
 import { createAppearance } from '@dots-flow/core';
 import { ManagePayouts, type ManagePayoutsActionProps } from './ManagePayouts.js';
 import { FlowProgress } from './FlowProgress.js';
-import { answerOnce, FRAME_ORIGIN, makeFlow, received } from './test/backend.js';
+import { DotsProvider } from './DotsProvider.js';
+import { answerOnce, ENDPOINT, FRAME_ORIGIN, makeFlow, received } from './test/backend.js';
 import { setupMswBackend, wrapper } from './test/setup.js';
 
 setupMswBackend();
@@ -71,6 +73,24 @@ describe('ManagePayouts', () => {
     expect(root().style.getPropertyValue('--dots-flow-accent')).toBe('#c88bc4');
     expect(root().style.color).toBe('rgb(1, 2, 3)');
     expect(root().hasAttribute('appearance')).toBe(false);
+  });
+
+  it("wears the provider's appearance when it has none of its own", async () => {
+    const appearance = createAppearance({ theme: 'dark', variables: { buttonBackgroundColor: '#123456' } });
+    answerSignedIn();
+    render(
+      <DotsProvider
+        flowEndpoint={ENDPOINT}
+        environment="sandbox"
+        queryClient={new QueryClient()}
+        appearance={appearance}
+      >
+        <ManagePayouts />
+      </DotsProvider>,
+    );
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(frame()!.src).toBe(appearance.apply(makeFlow('flow_mp', ['manage-payouts']).link));
+    expect(root().style.getPropertyValue('--dots-flow-accent')).toBe('#123456');
   });
 
   it('with Continue hidden: every save calls onSave, the message tells the statuses apart, the frame stays', async () => {

@@ -160,7 +160,7 @@ export function ManagePayouts(props: ManagePayoutsProps) {
         data-status={flow.status}
         data-state={done ? 'done' : current ? 'saved' : 'editing'}
         data-save-status={current?.status}
-        style={{ display: 'grid', gap: themeVars.gap, ...appearance?.style, ...style }}
+        style={{ display: 'grid', gap: themeVars.gap, ...flow.appearance?.style, ...style }}
       >
         {children}
         {/* Never swapped out, also once done: Dots' Continue button and completion screen are in the frame. */}
