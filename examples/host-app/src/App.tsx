@@ -16,6 +16,7 @@ import { WithdrawPage } from './pages/WithdrawPage.js';
 import { Link, navigate, usePath } from './router.js';
 import { useMe } from './useMe.js';
 import { useWebhookLog } from './useWebhookLog.js';
+import { useFlowAppearance } from './flowAppearance.js';
 
 const CLAIM_PATH = /^\/claim\/([0-9a-f-]{36})$/;
 
@@ -67,6 +68,8 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
   const queryClient = useQueryClient();
   const callbacks = useCallbackLog();
   const environment = useMemo(() => ({ frameOrigins }), [frameOrigins]);
+  // One look for every Dots frame in the app: the page's palette, light or dark as the system is.
+  const appearance = useFlowAppearance();
   const webhooks = useWebhookLog(user?.id, (entry) => {
     // Money moved: the balance, history and gigs the backend reads from Dots changed.
     if (entry.kind === 'transfer') {
@@ -136,7 +139,12 @@ function Shell({ frameOrigins }: { frameOrigins: string[] }) {
         </div>
       </header>
       {/* userKey: flows created for one user are never shown to the next one on this tab. */}
-      <DotsProvider userKey={user?.id ?? 'signed-out'} flowEndpoint="/api/dots/flows" environment={environment}>
+      <DotsProvider
+        userKey={user?.id ?? 'signed-out'}
+        flowEndpoint="/api/dots/flows"
+        environment={environment}
+        appearance={appearance}
+      >
         <main id="main" ref={mainRef}>
           {me.isPending ? (
             <p role="status">Loading…</p>

@@ -3,11 +3,9 @@ import type { User } from '../api.js';
 import { useCallbackLog } from '../callbackLog.js';
 import { navigate } from '../router.js';
 import { NeedsPayoutsReady } from './NeedsPayoutsReady.js';
-import { useFlowAppearance } from '../flowAppearance.js';
 import { FLOW_HEIGHTS } from '../flowHeights.js';
 
 export function AccountPage({ user }: { user: User | null }) {
-  const appearance = useFlowAppearance();
   const { record } = useCallbackLog();
   return (
     <NeedsPayoutsReady user={user} title="Payout settings">
@@ -20,7 +18,6 @@ export function AccountPage({ user }: { user: User | null }) {
         className="flow"
         title="Dots payout methods"
         minHeight={FLOW_HEIGHTS.payoutMethods}
-        appearance={appearance}
         onStepComplete={({ step, status, flowId }) => record({ callback: 'onStepComplete', step, status, flowId })}
         renderActions={({ saves }) => (
           <button type="button" className={saves > 0 ? undefined : 'secondary'} onClick={() => navigate('/')}>

@@ -4,7 +4,6 @@ import { DotsFlow } from '@dots-flow/react';
 import { api } from '../api.js';
 import { useCallbackLog } from '../callbackLog.js';
 import { formatMoney } from '../money.js';
-import { useFlowAppearance } from '../flowAppearance.js';
 import { FLOW_HEIGHTS } from '../flowHeights.js';
 
 const CLOSED_TEXT: Record<string, string> = {
@@ -19,7 +18,6 @@ const CLOSED_TEXT: Record<string, string> = {
  * created the link, read back by our backend) embedded with `<DotsFlow flow>`. No Acme account needed.
  */
 export function ClaimPage({ payoutLinkId }: { payoutLinkId: string }) {
-  const appearance = useFlowAppearance();
   const { record } = useCallbackLog();
   const queryClient = useQueryClient();
   const claim = useQuery({ queryKey: ['claim', payoutLinkId], queryFn: () => api.claim(payoutLinkId) });
@@ -65,7 +63,6 @@ export function ClaimPage({ payoutLinkId }: { payoutLinkId: string }) {
         className="flow"
         flow={flow}
         minHeight={FLOW_HEIGHTS.signUp}
-        appearance={appearance}
         title="Collect your payment with Dots"
         onStepComplete={({ step, status: stepStatus, flowId }) =>
           record({ callback: 'onStepComplete', step, status: stepStatus, flowId })

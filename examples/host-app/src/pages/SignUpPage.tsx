@@ -8,7 +8,6 @@ import { FlowDetails } from '../FlowDetails.js';
 import { Link, navigate } from '../router.js';
 import { useMe } from '../useMe.js';
 import { PhoneVerificationPage } from './PhoneVerificationPage.js';
-import { useFlowAppearance } from '../flowAppearance.js';
 import { FLOW_HEIGHTS } from '../flowHeights.js';
 
 // Dots puts its phone-verification (onboarding) step first while the user has no Dots user yet. A user
@@ -103,7 +102,6 @@ function Onboarding({
   onDone: (flowId: string) => void;
   children: ReactNode;
 }) {
-  const appearance = useFlowAppearance();
   const { record } = useCallbackLog();
   // Fixed at mount: the Dots user gets linked right after phone verification, in the middle of this flow.
   const [resumed] = useState(hasDotsUser);
@@ -128,7 +126,6 @@ function Onboarding({
         className="flow"
         steps={SIGNUP_STEPS}
         minHeight={reserved}
-        appearance={appearance}
         metadata={SIGNUP_METADATA}
         title="Sign-up with Dots: phone and tax details"
         onHeightChange={(height) => (lastHeight.current = height)}

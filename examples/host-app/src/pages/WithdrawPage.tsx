@@ -10,13 +10,11 @@ import { formatMoney } from '../money.js';
 import { Link } from '../router.js';
 import { useWallet } from '../useWallet.js';
 import { NeedsPayoutsReady } from './NeedsPayoutsReady.js';
-import { useFlowAppearance } from '../flowAppearance.js';
 import { FLOW_HEIGHTS } from '../flowHeights.js';
 
 const PAYOUT_STEPS: readonly StepInput[] = ['payout'];
 
 export function WithdrawPage({ user }: { user: User | null }) {
-  const appearance = useFlowAppearance();
   const { record } = useCallbackLog();
   const queryClient = useQueryClient();
   const wallet = useWallet(Boolean(user?.payoutsReady));
@@ -39,7 +37,6 @@ export function WithdrawPage({ user }: { user: User | null }) {
             className="flow"
             steps={PAYOUT_STEPS}
             minHeight={FLOW_HEIGHTS.withdraw}
-            appearance={appearance}
             title="Withdraw with Dots"
             onStepComplete={({ step, status, flowId }) => record({ callback: 'onStepComplete', step, status, flowId })}
             onComplete={({ flowId }) => {
