@@ -10,8 +10,8 @@ import { callApi, createUser } from './test-support/moneyApi.js';
 import { isValidSvixSignature } from './test-support/verifySvix.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
 
-// The wire carries no event type (Svix puts it in no header and these bodies have no `event`), so the
-// types come from the sandbox's own report of what it sent, in the order it sent them; the bodies, their
+// Svix puts the event type in no header; the bodies name it in `event`. The order of the types comes from
+// the sandbox's own report of what it sent (deliveries may arrive in any order); the bodies, their
 // signatures and their count come from a real receiver on 127.0.0.1.
 type Slot = { [RESPONSE_OBSERVER_KEY]?: ResponseObserver };
 const sent: { type: string; body: Record<string, unknown> }[] = [];
