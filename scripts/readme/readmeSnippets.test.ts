@@ -231,7 +231,7 @@ describe('README snippets, run (server side)', () => {
     expect(rejected.status).toBeGreaterThanOrEqual(400);
     expect(saved).toHaveLength(1);
 
-    // transfer.completed, as Dots sends it (no `event` field): read back, then recorded.
+    // transfer.completed as webhooks.mdx shows it (no `event` field, placed by its fields): read back, then recorded.
     const user = await client.users.create(PAYEE);
     const transfer = await client.transfers.create({ amount: -300, user_id: user.id });
     const paid = await signTestWebhook({ transfer, transfer_id: transfer.id }, SECRET);

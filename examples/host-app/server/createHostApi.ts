@@ -132,8 +132,8 @@ export function createHostApi(options: HostApiOptions): HostApi {
     onTransferCompleted: onTransferEvent,
     onTransferFailed: onTransferEvent,
     onTransferUpdated: onTransferEvent,
-    // The link bodies Dots sends for sent/claimed/paid out are alike (no `event` field): every one that looks
-    // like a link is read back, whichever type it is.
+    // The link bodies for sent/claimed/paid out are alike, and only webhooks.yaml has them name their type
+    // in `event` (webhooks.mdx's examples do not): every one that looks like a link is read back, whichever type.
     onEvent: onPayoutLinkEvent,
     async onFlowUpdated(flow, event) {
       // The owner stamp was written by our own flow route with our API key, and this flow was just

@@ -78,9 +78,18 @@ describe('flow page (server mode)', () => {
     for (const hook of flowHooks()) {
       expect(JSON.parse(hook.body)).toEqual({ event: 'flow.updated', flow_id: flow.id });
     }
-    // Identity verified and a background check done: one `{ user_id }` each (the unchanged save sends none).
-    const isUserHook = (hook: { body: string }) => hook.body === JSON.stringify({ user_id: done.user_id });
+    // Identity verified and a background check done: one `{ event, user_id }` each (the unchanged save sends none).
+    const userBodies = ['user.updated.background_check', 'user.updated.id_verified'].map((event) =>
+      JSON.stringify({ event, user_id: done.user_id }),
+    );
+    const isUserHook = (hook: { body: string }) => userBodies.includes(hook.body);
     await expect.poll(() => receiver.received.filter(isUserHook).length).toBe(2);
+    expect(
+      receiver.received
+        .filter(isUserHook)
+        .map((hook) => hook.body)
+        .sort(),
+    ).toEqual(userBodies);
     const isMoneyHook = (hook: { body: string }) => !isFlowHook(hook) && !isUserHook(hook);
     await expect.poll(() => receiver.received.filter(isMoneyHook).length).toBe(2);
     const [updated, completedHook] = receiver.received.filter(isMoneyHook).map((h) => JSON.parse(h.body));

@@ -83,7 +83,6 @@ export function createPayoutLinkStore(options: {
   const object = (link: StoredPayoutLink) => toPayoutLinkObject(link, baseUrl());
   const updated = (link: StoredPayoutLink) =>
     notify('payout_link.updated', {
-      event: 'payout_link.updated',
       api_app_id: SANDBOX_DEFAULTS.appId,
       original_amount: link.request.amountCents,
       ...object(link),

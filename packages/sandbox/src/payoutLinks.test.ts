@@ -56,7 +56,7 @@ describe('POST /v2/payout-links', () => {
     const flow = await getFlow(sandbox.url, link.flow_id);
     expect(flow).toMatchObject({ payout_link_id: link.id, steps: ['payout'], user_id: null });
     await expect.poll(() => hooksAbout(link.id).length).toBe(1);
-    expect(hooksAbout(link.id)[0]).toEqual(link);
+    expect(hooksAbout(link.id)[0]).toEqual({ event: 'payout_link.sent', ...link });
   });
 
   it('is claimed by the payee the link onboards, who then withdraws the amount on the payout step', async () => {
@@ -89,11 +89,11 @@ describe('POST /v2/payout-links', () => {
     await expect.poll(() => hooksAbout(link.id).length).toBe(6);
     const bodies = hooksAbout(link.id);
     const linkBodies = bodies.filter((body) => body['flow_id'] === link.flow_id && body['id'] === link.id);
-    expect(linkBodies.map((body) => [body['event'] ?? 'link', body['status']])).toEqual([
-      ['link', 'delivered'], // payout_link.sent
-      ['link', 'claimed'], // payout_link.claimed
+    expect(linkBodies.map((body) => [body['event'], body['status']])).toEqual([
+      ['payout_link.sent', 'delivered'],
+      ['payout_link.claimed', 'claimed'],
       ['payout_link.updated', 'claimed'],
-      ['link', 'claimed'], // payout_link.paid_out
+      ['payout_link.paid_out', 'claimed'],
     ]);
     const updated = linkBodies[2]!;
     expect(updated).toMatchObject({ api_app_id: SANDBOX_DEFAULTS.appId, original_amount: 3000 });

@@ -69,7 +69,7 @@ export function createPayoutStore(options: {
 
   const announce = (transfer: StoredTransfer) => {
     const body = toTransferObject(transfer);
-    if (transfer.type === 'payout') notify('transfer.updated', { event: 'transfer.updated', transfer_id: body.id });
+    if (transfer.type === 'payout') notify('transfer.updated', { transfer_id: body.id });
     notify('transfer.completed', { transfer: body, transfer_id: body.id });
   };
 

@@ -147,7 +147,7 @@ describe('POST /v2/payouts', () => {
     await expect.poll(() => mine().length).toBe(2);
     const [updated, completed] = mine().map((hook) => JSON.parse(hook.body) as Record<string, unknown>);
     expect(updated).toEqual({ event: 'transfer.updated', transfer_id: body.id });
-    expect(completed).toEqual({ transfer: body, transfer_id: body.id });
+    expect(completed).toEqual({ event: 'transfer.completed', transfer: body, transfer_id: body.id });
     for (const hook of mine()) {
       expect(isValidSvixSignature(hook.headers, hook.body, SANDBOX_DEFAULTS.webhookSecret)).toBe(true);
     }

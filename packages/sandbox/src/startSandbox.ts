@@ -21,6 +21,7 @@ import { isSvixSecret } from './svixSignature.js';
 import { isUuid } from './uuid.js';
 import { notifyUserUpdated } from './userUpdatedEvents.js';
 import { createWebhookSender } from './webhookSender.js';
+import { webhookBody } from './webhookBody.js';
 
 export interface SandboxOptions {
   /** Default 4010; `0` picks a free port. */
@@ -128,7 +129,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   let url = '';
   const baseUrl = () => url;
-  const notify: Notify = webhooks ? webhooks.send : observeEvent;
+  // Without a webhookUrl nothing is sent, but a harness still sees each body as it would leave.
+  const notify: Notify = webhooks ? webhooks.send : (type, fields) => observeEvent(type, webhookBody(type, fields));
   const payouts = createPayoutStore({ transfers, users: store.users, now, notify });
   const links = createPayoutLinkStore({ flows: store, transfers, now, baseUrl, notify });
   const effects: StepEffects = {

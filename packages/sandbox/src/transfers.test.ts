@@ -109,7 +109,7 @@ describe('POST /v2/transfers', () => {
     await expect.poll(() => receiver.received.filter((hook) => hook.body.includes(first.id)).length).toBe(1);
     const hook = receiver.received.find((h) => h.body.includes(first.id));
     expect(isValidSvixSignature(hook!.headers, hook!.body, SANDBOX_DEFAULTS.webhookSecret)).toBe(true);
-    expect(JSON.parse(hook!.body)).toEqual({ transfer: first, transfer_id: first.id });
+    expect(JSON.parse(hook!.body)).toEqual({ event: 'transfer.completed', transfer: first, transfer_id: first.id });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(receiver.received.filter((h) => h.body.includes(first.id))).toHaveLength(1);
   });

@@ -10,8 +10,8 @@ import { callApi, createUser } from './test-support/moneyApi.js';
 import { isValidSvixSignature } from './test-support/verifySvix.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
 
-// The wire carries no event type (Svix puts it in no header and these bodies have no `event`), so the
-// types come from the sandbox's own report of what it sent, in the order it sent them; the bodies, their
+// Svix puts the event type in no header; the bodies name it in `event`. The order of the types comes from
+// the sandbox's own report of what it sent (deliveries may arrive in any order); the bodies, their
 // signatures and their count come from a real receiver on 127.0.0.1.
 type Slot = { [RESPONSE_OBSERVER_KEY]?: ResponseObserver };
 const sent: { type: string; body: Record<string, unknown> }[] = [];
@@ -64,11 +64,15 @@ describe('user.updated* webhooks', () => {
       `user.updated.default_payout_method_changed ${userId}`,
       'flow.updated',
     ]);
-    // Each body is `{ user_id }` and nothing else, signed like the others, and held to its schema.
+    // Each body is `{ event, user_id }` and nothing else, signed like the others, and held to its schema.
     const userHooks = () => receiver.received.filter((hook) => hook.body.includes(`"user_id":"${userId}"`));
     await expect.poll(() => userHooks().length).toBe(3);
+    expect(userHooks().map((hook) => JSON.parse(hook.body) as unknown)).toEqual(
+      ['user.updated.id_verified', 'user.updated.background_check', 'user.updated.default_payout_method_changed'].map(
+        (event) => ({ event, user_id: userId }),
+      ),
+    );
     for (const hook of userHooks()) {
-      expect(JSON.parse(hook.body)).toEqual({ user_id: userId });
       expect(isValidSvixSignature(hook.headers, hook.body, SANDBOX_DEFAULTS.webhookSecret)).toBe(true);
     }
     expect(new Set(userHooks().map((hook) => hook.headers['svix-id'])).size).toBe(3);

@@ -1,7 +1,7 @@
 // The `user.updated*` webhooks the sandbox sends (Send-Dots/dots-docs-v2 `docs/webhooks.yaml`, one page each
-// under `docs/references/webhook-events/`). Bodies follow the `{ "user_id": … }` examples in
-// `docs/references/webhooks.mdx`, like the sandbox's other events: no `event` field, so a receiver tells
-// them apart by the Svix event type it subscribed to.
+// under `docs/references/webhook-events/`). Bodies are `{ "event", "user_id" }`: the user id of the
+// `docs/references/webhooks.mdx` examples, and the `event` that `docs/webhooks.yaml` gives every body (added
+// by the sender, as for every event), so a receiver tells them apart without its Svix subscription.
 import type { Notify } from './payoutStore.js';
 
 /** The user events the sandbox emulates; `user_merged`, `manual_debit|credit` and `payout_method` have no sandbox trigger. */

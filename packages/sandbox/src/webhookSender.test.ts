@@ -45,6 +45,21 @@ describe('createWebhookSender', () => {
     expect(isValidSvixSignature(hook!.headers, hook!.body.replace('0b7c', '0b7d'), SECRET)).toBe(false);
   });
 
+  it('names the event type in every body, first, whatever event the fields carried (docs/webhooks.yaml)', async () => {
+    const { url, received } = await receiver();
+    const webhooks = sender(url, []);
+    // Valid bodies: the contract harness holds what the sender emits to the schemas too.
+    const id = '0b7c3f0e-9a4d-4c41-8a52-2f1f6f0f3b11';
+    webhooks.send('user.updated.id_verified', { user_id: id });
+    webhooks.send('transfer.updated', { event: 'transfer.failed', transfer_id: id });
+    await expect.poll(() => received.length).toBe(2);
+    const bodies = received.map((hook) => hook.body).sort();
+    expect(bodies).toEqual([
+      `{"event":"transfer.updated","transfer_id":"${id}"}`,
+      `{"event":"user.updated.id_verified","user_id":"${id}"}`,
+    ]);
+  });
+
   it('retries a failing receiver with the same message id until it answers 2xx', async () => {
     const { url, received } = await receiver((index) => (index < 2 ? 500 : 200));
     const lines: string[] = [];

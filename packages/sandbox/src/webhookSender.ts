@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { observeEvent } from './responseObserver.js';
 import { signSvix } from './svixSignature.js';
+import { webhookBody } from './webhookBody.js';
 
 export interface WebhookSenderOptions {
   url: string;
@@ -16,7 +17,10 @@ export interface WebhookSenderOptions {
 export interface WebhookSender {
   /** Queues a signed `flow.updated` delivery; never throws, never rejects. */
   flowUpdated(flowId: string): void;
-  /** Queues a signed delivery of the event `eventType` (`transfer.completed`, …) with `body`; never throws, never rejects. */
+  /**
+   * Queues a signed delivery of the event `eventType` (`transfer.completed`, …) with `body` and `event: eventType`
+   * (see `webhookBody`); never throws, never rejects.
+   */
   send(eventType: string, body: object): void;
   /** Cancels pending retries and in-flight requests. */
   close(): Promise<void>;
@@ -75,7 +79,8 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     void promise.finally(() => inFlight.delete(promise));
   }
 
-  const send = (eventType: string, body: object) => {
+  const send = (eventType: string, fields: object) => {
+    const body = webhookBody(eventType, fields);
     observeEvent(eventType, body);
     if (closing.signal.aborted) return;
     const id = `msg_${randomBytes(18).toString('base64url').replace(/[-_]/g, 'x')}`;
@@ -83,7 +88,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   };
 
   return {
-    flowUpdated: (flowId) => send('flow.updated', { event: 'flow.updated', flow_id: flowId }),
+    flowUpdated: (flowId) => send('flow.updated', { flow_id: flowId }),
     send,
     async close() {
       closing.abort();

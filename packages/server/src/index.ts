@@ -39,6 +39,7 @@ export type { WebhookEvent, WebhookHandlerOptions } from './createWebhookHandler
 export type { WebhookClient, WebhookContext, WebhookEventHandlers } from './webhookHandlers.js';
 export { DOTS_WEBHOOK_EVENT_TYPES, isDotsWebhookEventType } from './webhookEvents.js';
 export type {
+  DotsWebhookCommonFields,
   DotsWebhookEvent,
   DotsWebhookEventOf,
   DotsWebhookEventType,

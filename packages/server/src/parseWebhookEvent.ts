@@ -1,15 +1,14 @@
-import { isFlowId } from './dotsIds.js';
+import { checkWebhookBody } from './checkWebhookBody.js';
 import { isRecord, own } from './ownFields.js';
 import type { VerifiedWebhook } from './verifyWebhook.js';
 import { isDotsWebhookEventType } from './webhookEvents.js';
 import type { DotsWebhookEvent, DotsWebhookEventType } from './webhookEvents.js';
-import { WebhookVerificationError } from './WebhookVerificationError.js';
 
 export interface ParseWebhookEventOptions {
   /**
-   * The event types this endpoint is subscribed to in Svix. Dots sends some bodies without an `event`
-   * field (`payout_link.claimed|paid_out|sent`, `user.updated.*`); when the body fits several types,
-   * the one this endpoint subscribes to is the one that arrived.
+   * The event types this endpoint is subscribed to in Svix. For a body without an `event` field that
+   * fits several types (`payout_link.claimed|paid_out|sent`, `user.updated.*`), the one this endpoint
+   * subscribes to is the one that arrived. A body whose `event` names a documented type ignores it.
    */
   eventTypes?: readonly DotsWebhookEventType[];
 }
@@ -24,105 +23,51 @@ const USER_CHANGES = [
   'user.updated.ide_verified',
   'user.updated.payout_method',
 ] as const;
+const MANUAL_TRANSFERS = ['user.updated.manual_credit', 'user.updated.manual_debit'] as const;
+/** Each `{ <name>_id }` body that only one type sends, by that field (webhooks.yaml). */
+const ONLY_ID_FIELDS = [
+  ['app_id', 'app.updated'],
+  ['dispute_id', 'dispute.updated'],
+  ['payment_intent_id', 'payment_intent.updated'],
+  ['payment_method_id', 'payment_method.updated'],
+  ['payout_request_id', 'payout_request.updated'],
+  ['refund_id', 'refund.updated'],
+] as const;
 
-/** The documented types a body without an `event` field fits, by its fields (webhooks.mdx examples). */
+function transferOutcomes(transfer: unknown): readonly DotsWebhookEventType[] {
+  const status = isRecord(transfer) ? own(transfer, 'status') : undefined;
+  if (status === 'completed') return ['transfer.completed'];
+  if (status === 'failed') return ['transfer.failed'];
+  if (status === 'flagged') return ['transfer.flagged'];
+  return ['transfer.completed', 'transfer.failed', 'transfer.flagged'];
+}
+
+/**
+ * The documented types a body without a usable `event` field fits, by its fields. The more specific
+ * shapes come first: `user_id` with `transfer_id` is a manual debit or credit, not a transfer.updated.
+ * `organization.updated` has no field of its own, so only its `event` places it.
+ */
 function candidatesOf(body: Body): readonly DotsWebhookEventType[] {
   const has = (key: string) => own(body, key) !== undefined;
-  const transfer = own(body, 'transfer');
-  if (transfer !== undefined && has('transfer_id')) {
-    const status = isRecord(transfer) ? own(transfer, 'status') : undefined;
-    if (status === 'completed') return ['transfer.completed'];
-    if (status === 'failed') return ['transfer.failed'];
-    return ['transfer.completed', 'transfer.failed'];
-  }
+  if (has('transfer') && has('transfer_id')) return transferOutcomes(own(body, 'transfer'));
+  if (has('payout_link') && has('funding_transfer_id')) return ['payout_link.failed'];
   if (has('link') && has('amount') && has('id')) return PAYOUT_LINK_SENT_WITHOUT_EVENT;
   if (has('old_user_id') && has('new_user_id')) return ['user.updated.user_merged'];
-  if (has('app_id')) return ['app.updated'];
-  if (has('payment_intent_id')) return ['payment_intent.updated'];
-  if (has('refund_id')) return ['refund.updated'];
+  if (has('user_id') && has('external_platform') && has('differences')) return ['user.profile_changed_external'];
+  if (has('user_id') && has('transfer_id')) return MANUAL_TRANSFERS;
+  for (const [field, type] of ONLY_ID_FIELDS) if (has(field)) return [type];
   if (has('flow_id')) return ['flow.updated', 'flow.transaction_updated'];
   if (has('transfer_id')) return ['transfer.updated'];
   if (has('user_id')) return USER_CHANGES;
   return [];
 }
 
-function invalid(type: DotsWebhookEventType, message: string): WebhookVerificationError {
-  return new WebhookVerificationError(
-    'invalid_payload',
-    `A ${type} webhook ${message} Compare the body with Dots' webhooks reference.`,
-  );
-}
-
-function requireId(type: DotsWebhookEventType, body: Body, field: string): void {
-  if (!isFlowId(own(body, field))) {
-    throw invalid(type, `needs "${field}": an id of 1 to 128 letters, digits, "-" or "_".`);
-  }
-}
-
-function requirePayoutLink(type: DotsWebhookEventType, body: Body): void {
-  requireId(type, body, 'id');
-  const amount = own(body, 'amount');
-  if (typeof amount !== 'number' || !Number.isFinite(amount)) {
-    throw invalid(type, 'needs "amount": a number of cents.');
-  }
-  if (typeof own(body, 'status') !== 'string') throw invalid(type, 'needs "status": a string.');
-  for (const field of ['flow_id', 'claimed_user_id', 'transfer_id']) {
-    const value = own(body, field);
-    if (value !== undefined && value !== null && !isFlowId(value)) {
-      throw invalid(type, `has a "${field}" that is no id: give an id or null.`);
-    }
-  }
-}
-
-function requireTransferOutcome(type: DotsWebhookEventType, body: Body): void {
-  requireId(type, body, 'transfer_id');
-  const transfer = own(body, 'transfer');
-  if (!isRecord(transfer)) throw invalid(type, 'needs "transfer": the transfer object.');
-  requireId(type, transfer, 'id');
-  if (own(transfer, 'id') !== own(body, 'transfer_id')) {
-    throw invalid(type, 'has a "transfer.id" different from "transfer_id".');
-  }
-  if (typeof own(transfer, 'status') !== 'string') throw invalid(type, 'needs "transfer.status": a string.');
-}
-
-/** Throws a typed `invalid_payload` error when a body lacks what its event type documents. */
-function checkBody(type: DotsWebhookEventType, body: Body): void {
-  switch (type) {
-    case 'app.updated':
-      return requireId(type, body, 'app_id');
-    case 'flow.updated':
-    case 'flow.transaction_updated':
-      return requireId(type, body, 'flow_id');
-    case 'payment_intent.updated':
-      return requireId(type, body, 'payment_intent_id');
-    case 'refund.updated':
-      return requireId(type, body, 'refund_id');
-    case 'payout_link.claimed':
-    case 'payout_link.paid_out':
-    case 'payout_link.sent':
-    case 'payout_link.updated':
-      return requirePayoutLink(type, body);
-    case 'transfer.completed':
-    case 'transfer.failed':
-      return requireTransferOutcome(type, body);
-    case 'transfer.updated':
-      return requireId(type, body, 'transfer_id');
-    case 'user.updated':
-    case 'user.updated.background_check':
-    case 'user.updated.default_payout_method_changed':
-    case 'user.updated.id_verified':
-    case 'user.updated.ide_verified':
-    case 'user.updated.payout_method':
-      return requireId(type, body, 'user_id');
-    case 'user.updated.user_merged':
-      requireId(type, body, 'old_user_id');
-      return requireId(type, body, 'new_user_id');
-    case 'payout_request.updated':
-      return;
-  }
-}
-
-/** The documented types a verified body can be: one when it is placed, several or none when it is not. */
+/**
+ * The documented types a verified body can be: one when it is placed, several or none when it is not.
+ * A string `event` decides alone: a documented type's name places the body there (its fields are checked
+ * by `parseWebhookEvent`), any other string leaves it unplaced. A missing or non-string `event` is no
+ * name, so the fields decide, narrowed by `eventTypes`.
+ */
 export function webhookEventCandidates(
   payload: Record<string, unknown>,
   options: ParseWebhookEventOptions = {},
@@ -133,6 +78,13 @@ export function webhookEventCandidates(
   const subscribed = options.eventTypes;
   const narrowed = subscribed && fits.length > 1 ? fits.filter((type) => subscribed.includes(type)) : fits;
   return narrowed.length === 0 ? fits : narrowed;
+}
+
+/** A placed body whose `event` is not a string is not Dots' spelling: the typed payload leaves it out. */
+function withoutForeignEvent(payload: Body): Body {
+  if (!Object.hasOwn(payload, 'event') || typeof payload.event === 'string') return payload;
+  const { event: _foreign, ...rest } = payload;
+  return rest;
 }
 
 /**
@@ -156,7 +108,7 @@ export function parseWebhookEvent(verified: VerifiedWebhook, options: ParseWebho
       payload,
     };
   }
-  checkBody(only, payload);
-  // checkBody has checked every field the type requires.
-  return { id, timestamp, known: true, type: only, payload } as DotsWebhookEvent;
+  checkWebhookBody(only, payload);
+  // checkWebhookBody has checked every field the type requires; `event`, when kept, is `only`.
+  return { id, timestamp, known: true, type: only, payload: withoutForeignEvent(payload) } as DotsWebhookEvent;
 }

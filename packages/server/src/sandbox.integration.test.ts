@@ -54,7 +54,8 @@ beforeAll(async () => {
     secret: SECRET,
     client,
     onFlowUpdated: (flow, event) => void updates.push({ flow, event }),
-    // What this endpoint subscribes to in Svix: places payout_link.claimed bodies, which carry no `event`.
+    // What this endpoint subscribes to in Svix: places bodies that carry no `event` (webhooks.mdx shows
+    // payout_link.claimed so); the sandbox's name their type, which decides first.
     onError: (error) => void failures.push(error),
     eventTypes: ['flow.updated', 'transfer.completed', 'transfer.failed', 'payout_link.claimed'],
     onTransferCompleted: async (event, { client: dots }) => {

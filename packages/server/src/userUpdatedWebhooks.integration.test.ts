@@ -12,9 +12,9 @@ import { toNodeHandler } from './toNodeHandler.js';
 import type { WebHandler } from './toNodeHandler.js';
 import type { DotsWebhookEventType } from './webhookEvents.js';
 
-// The sandbox's `user.updated*` bodies are `{ user_id }` only: the kit places them by the endpoint's
-// `eventTypes`, as Svix would deliver to an endpoint only the types it subscribes to. The sandbox has one
-// webhook URL for everything, so each test makes only one kind of user change.
+// The sandbox's `user.updated*` bodies are `{ event, user_id }` (docs/webhooks.yaml): the kit places them by
+// their `event`, with or without the endpoint's `eventTypes` (which only narrow bodies that lack it). The
+// sandbox has one webhook URL for everything, so each test makes only one kind of user change.
 const CLIENT_ID = 'user_events_client';
 const API_KEY = 'user_events_key_4b1d';
 const SECRET = 'whsec_' + Buffer.from('user-updated-webhooks-secret-32b').toString('base64');
@@ -26,12 +26,12 @@ let webhooks: WebHandler = () => new Response(null, { status: 503 });
 let seen: string[] = [];
 const failures: unknown[] = [];
 
-/** The endpoint, subscribed to `eventTypes`: records each event as `type user_id` (or `? candidates`). */
-function subscribe(eventTypes: DotsWebhookEventType[]): void {
+/** The endpoint, subscribed to `eventTypes` (none: not given): records each event as `type user_id` (or `? candidates`). */
+function subscribe(eventTypes?: DotsWebhookEventType[]): void {
   webhooks = createWebhookHandler({
     secret: SECRET,
     client,
-    eventTypes,
+    ...(eventTypes ? { eventTypes } : {}),
     onError: (error) => void failures.push(error),
     onEvent: (event) => {
       if (!event.known) return void seen.push(`? ${event.candidates.join(' ')}`);
@@ -85,7 +85,7 @@ async function completeStep(flowId: string, step: string, fields: Record<string,
 
 const ONBOARDING = { phone: '+1 415 555 0100', code: '123456' };
 
-describe('user.updated* webhooks from the sandbox → createWebhookHandler with eventTypes', () => {
+describe('user.updated* webhooks from the sandbox → createWebhookHandler', () => {
   it('hands over user.updated.id_verified typed, after the identity step', async () => {
     subscribe(['flow.updated', 'user.updated.id_verified']);
     const flow = await client.flows.create({ steps: ['id-verification'] });
@@ -116,7 +116,7 @@ describe('user.updated* webhooks from the sandbox → createWebhookHandler with 
     expect(failures).toEqual([]);
   });
 
-  it('hands over user.updated typed when the users API verifies a user; unsubscribed, the body stays unplaced', async () => {
+  it('hands over user.updated typed when the users API verifies a user, by its event even where eventTypes differ', async () => {
     subscribe(['user.updated']);
     const user = await client.users.create({
       first_name: 'Grace',
@@ -128,8 +128,8 @@ describe('user.updated* webhooks from the sandbox → createWebhookHandler with 
     await client.users.verify(user.id, '123456');
     await vi.waitFor(() => expect(seen).toEqual([`user.updated ${user.id}`]));
 
-    // An endpoint subscribed to no user event cannot tell which of them a `{ user_id }` body is.
-    subscribe(['flow.updated']);
+    // The body names its type: an endpoint given another user type, or no eventTypes at all, still places it.
+    subscribe(['user.updated.background_check']);
     const other = await client.users.create({
       first_name: 'Alan',
       last_name: 'Turing',
@@ -138,8 +138,18 @@ describe('user.updated* webhooks from the sandbox → createWebhookHandler with 
       phone_number: '4155550124',
     });
     await client.users.verify(other.id, '123456');
-    await vi.waitFor(() => expect(seen).toHaveLength(2));
-    expect(seen[1]).toMatch(/^\? user\.updated user\.updated\.background_check /);
+    await vi.waitFor(() => expect(seen).toEqual([`user.updated ${user.id}`, `user.updated ${other.id}`]));
+    subscribe();
+    const third = await client.users.create({
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: `ada+${randomUUID().slice(0, 8)}@example.com`,
+      country_code: '1',
+      phone_number: '4155550125',
+    });
+    await client.users.verify(third.id, '123456');
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    expect(seen[2]).toBe(`user.updated ${third.id}`);
     expect(failures).toEqual([]);
   });
 });

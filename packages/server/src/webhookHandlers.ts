@@ -25,6 +25,8 @@ export interface WebhookEventHandlers<C extends WebhookClient = WebhookClient> {
   onTransferCompleted?: Handler<'transfer.completed', C>;
   /** A transfer `failed` (terminal): money went back; tell the user. */
   onTransferFailed?: Handler<'transfer.failed', C>;
+  /** A transfer was `flagged` for review (webhooks.yaml `transfer.flagged`); `event.payload.transfer` is the transfer. */
+  onTransferFlagged?: Handler<'transfer.flagged', C>;
   /** A transfer's status changed: read it with `client.transfers.retrieve(event.payload.transfer_id)`. */
   onTransferUpdated?: Handler<'transfer.updated', C>;
   /** A payee claimed a Payout Link (`claimed_user_id` is theirs). */
@@ -35,6 +37,8 @@ export interface WebhookEventHandlers<C extends WebhookClient = WebhookClient> {
   onPayoutLinkSent?: Handler<'payout_link.sent', C>;
   /** A Payout Link's status changed; Dots advises reading it back before acting. */
   onPayoutLinkUpdated?: Handler<'payout_link.updated', C>;
+  /** The transfer funding a Payout Link failed (webhooks.yaml `payout_link.failed`): the link is not paid. */
+  onPayoutLinkFailed?: Handler<'payout_link.failed', C>;
   /**
    * Called for every verified event, before the specific handler: known ones typed (narrow on
    * `event.known`, then `event.type`), and the ones it cannot place with `known: false`.
@@ -45,8 +49,10 @@ export interface WebhookEventHandlers<C extends WebhookClient = WebhookClient> {
 export const SPECIFIC_HANDLERS = {
   'transfer.completed': 'onTransferCompleted',
   'transfer.failed': 'onTransferFailed',
+  'transfer.flagged': 'onTransferFlagged',
   'transfer.updated': 'onTransferUpdated',
   'payout_link.claimed': 'onPayoutLinkClaimed',
+  'payout_link.failed': 'onPayoutLinkFailed',
   'payout_link.paid_out': 'onPayoutLinkPaidOut',
   'payout_link.sent': 'onPayoutLinkSent',
   'payout_link.updated': 'onPayoutLinkUpdated',

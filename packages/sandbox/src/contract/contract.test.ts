@@ -13,6 +13,7 @@ import {
   USER_LIST_SCHEMA_ID,
   USER_SCHEMA_ID,
   USER_UPDATED_EVENT_SCHEMA_ID,
+  WEBHOOK_EVENT_SCHEMAS,
   WEBHOOK_METHOD,
   FLOW_LIST_SCHEMA_ID,
   FLOW_SCHEMA_ID,
@@ -241,24 +242,35 @@ describe('the user.updated* event schema', () => {
     body: JSON.stringify(body),
   });
 
-  it('holds each user event the sandbox sends to the `{ user_id }` body of webhooks.mdx', () => {
+  it('holds each user event the sandbox sends to `{ event, user_id }`, its event equal to its type', () => {
     for (const type of [
       'user.updated',
       'user.updated.id_verified',
       'user.updated.background_check',
       'user.updated.default_payout_method_changed',
     ]) {
-      expect(checkResponse(validator, event(type, { user_id: userId }))).toEqual({
-        schemaId: USER_UPDATED_EVENT_SCHEMA_ID,
-        problems: [],
-      });
-      expect(checkResponse(validator, event(type, { user_id: 'u_1' })).problems.join()).toMatch(/\/user_id/);
-      expect(checkResponse(validator, event(type, {})).problems.join()).toMatch(/user_id/);
-      expect(checkResponse(validator, event(type, { user_id: userId, event: type })).problems).not.toEqual([]);
+      const checked = checkResponse(validator, event(type, { event: type, user_id: userId }));
+      expect(checked).toEqual({ schemaId: WEBHOOK_EVENT_SCHEMAS[type], problems: [] });
+      expect(checkResponse(validator, event(type, { event: type, user_id: 'u_1' })).problems.join()).toMatch(
+        /\/user_id/,
+      );
+      expect(checkResponse(validator, event(type, { event: type })).problems.join()).toMatch(/user_id/);
+      // `event` is required and names this very type (webhooks.yaml's const), nothing else rides along.
+      expect(checkResponse(validator, event(type, { user_id: userId })).problems.join()).toMatch(/event/);
+      expect(
+        checkResponse(validator, event(type, { event: 'user.updated.x', user_id: userId })).problems.join(),
+      ).toMatch(/\/event/);
+      expect(
+        checkResponse(validator, event(type, { event: type, user_id: userId, api_app_id: null })).problems,
+      ).not.toEqual([]);
     }
+    expect(WEBHOOK_EVENT_SCHEMAS['user.updated']).toBe(USER_UPDATED_EVENT_SCHEMA_ID);
     // A user event the sandbox does not send has no schema: sending it would be flagged.
-    expect(checkResponse(validator, event('user.updated.payout_method', { user_id: userId })).problems.join()).toMatch(
-      /no schema/,
-    );
+    expect(
+      checkResponse(
+        validator,
+        event('user.updated.payout_method', { event: 'user.updated.payout_method', user_id: userId }),
+      ).problems.join(),
+    ).toMatch(/no schema/);
   });
 });

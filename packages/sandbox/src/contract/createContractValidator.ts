@@ -7,13 +7,7 @@ import { emptyAckSchema, transferListSchema, userListSchema } from './pageSchema
 import { transferSchema } from './transferSchema.js';
 import { userSchema } from './userSchema.js';
 import { payoutLinkListSchema, payoutLinkRedeliverySchema, payoutLinkSchema } from './payoutLinkSchema.js';
-import {
-  flowUpdatedEventSchema,
-  payoutLinkUpdatedEventSchema,
-  transferCompletedEventSchema,
-  transferUpdatedEventSchema,
-  userUpdatedEventSchema,
-} from './webhookSchemas.js';
+import { WEBHOOK_BODY_SCHEMAS } from './webhookSchemas.js';
 
 /** Every schema of the contract: API answers and webhook bodies. */
 export const CONTRACT_SCHEMAS: readonly { readonly $id: string }[] = [
@@ -28,11 +22,7 @@ export const CONTRACT_SCHEMAS: readonly { readonly $id: string }[] = [
   payoutLinkSchema,
   payoutLinkListSchema,
   payoutLinkRedeliverySchema,
-  flowUpdatedEventSchema,
-  transferUpdatedEventSchema,
-  transferCompletedEventSchema,
-  payoutLinkUpdatedEventSchema,
-  userUpdatedEventSchema,
+  ...WEBHOOK_BODY_SCHEMAS,
 ];
 
 export interface ContractValidator {

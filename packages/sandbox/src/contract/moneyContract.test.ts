@@ -9,6 +9,7 @@ import {
   TRANSFER_COMPLETED_EVENT_SCHEMA_ID,
   TRANSFER_SCHEMA_ID,
   TRANSFER_UPDATED_EVENT_SCHEMA_ID,
+  WEBHOOK_EVENT_SCHEMAS,
   checkResponse,
   createContractValidator,
 } from './index.js';
@@ -101,18 +102,22 @@ describe('the payout and payout link schemas', () => {
 });
 
 describe('the webhook body schemas', () => {
-  it('accept the bodies of docs/references/webhooks.mdx', () => {
+  it('accept the bodies of docs/references/webhooks.mdx with the event of docs/webhooks.yaml', () => {
     expect(validator.problems(FLOW_UPDATED_EVENT_SCHEMA_ID, { event: 'flow.updated', flow_id: ID })).toEqual([]);
     expect(
       validator.problems(TRANSFER_UPDATED_EVENT_SCHEMA_ID, { event: 'transfer.updated', transfer_id: ID }),
     ).toEqual([]);
-    expect(validator.problems(TRANSFER_COMPLETED_EVENT_SCHEMA_ID, { transfer: PAYOUT, transfer_id: ID })).toEqual([]);
+    const completed = { event: 'transfer.completed', transfer: PAYOUT, transfer_id: ID };
+    expect(validator.problems(TRANSFER_COMPLETED_EVENT_SCHEMA_ID, completed)).toEqual([]);
+    for (const type of ['payout_link.sent', 'payout_link.claimed', 'payout_link.paid_out']) {
+      expect(validator.problems(WEBHOOK_EVENT_SCHEMAS[type]!, { event: type, ...LINK })).toEqual([]);
+    }
     const updated = { event: 'payout_link.updated', api_app_id: ID, original_amount: 123, ...LINK };
     expect(validator.problems(PAYOUT_LINK_UPDATED_EVENT_SCHEMA_ID, updated)).toEqual([]);
   });
 
   it('refuse a completed event for a transfer that is not completed, and bodies missing their ids', () => {
-    const failed = { transfer: { ...PAYOUT, status: 'failed' }, transfer_id: ID };
+    const failed = { event: 'transfer.completed', transfer: { ...PAYOUT, status: 'failed' }, transfer_id: ID };
     expect(validator.problems(TRANSFER_COMPLETED_EVENT_SCHEMA_ID, failed).join('\n')).toMatch(/status/);
     expect(validator.problems(TRANSFER_UPDATED_EVENT_SCHEMA_ID, { event: 'transfer.updated' })).not.toEqual([]);
     expect(validator.problems(FLOW_UPDATED_EVENT_SCHEMA_ID, { event: 'flow.updated', flow_id: 'f1' })).not.toEqual([]);
@@ -129,8 +134,15 @@ describe('the webhook body schemas', () => {
         contentType: 'application/json',
         body: JSON.stringify(body),
       });
-    expect(event('payout_link.claimed', LINK)).toEqual({ schemaId: PAYOUT_LINK_SCHEMA_ID, problems: [] });
-    expect(event('transfer.completed', { transfer: PAYOUT }).problems.join('\n')).toMatch(
+    expect(event('payout_link.claimed', { event: 'payout_link.claimed', ...LINK })).toEqual({
+      schemaId: WEBHOOK_EVENT_SCHEMAS['payout_link.claimed'],
+      problems: [],
+    });
+    // Every body names its type: without `event`, or with another type's, it breaks the contract.
+    expect(event('payout_link.claimed', LINK).problems.join('\n')).toMatch(/required property 'event'/);
+    expect(event('payout_link.claimed', { event: 'payout_link.sent', ...LINK }).problems.join('\n')).toMatch(/\/event/);
+    expect(event('transfer.completed', { transfer: PAYOUT, transfer_id: ID }).problems.join('\n')).toMatch(/event/);
+    expect(event('transfer.completed', { event: 'transfer.completed', transfer: PAYOUT }).problems.join('\n')).toMatch(
       /WEBHOOK transfer\.completed .*transfer_id/,
     );
     expect(event('transfer.failed', {}).problems.join('\n')).toMatch(/no schema in RESPONSE_CONTRACTS/);
