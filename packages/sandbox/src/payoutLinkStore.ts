@@ -58,8 +58,8 @@ export interface PayoutLinkStore {
   redeliver(id: string): { link: StoredPayoutLink; redelivered: boolean } | undefined;
   /** The link's flow has a user now (onboarding, or created for one): they claim it once it is funded. */
   userReady(flow: StoredFlow, user: SandboxUser): void;
-  /** A payout from a link flow's `payout` step: `payout_link.paid_out`. */
-  paidOut(flow: StoredFlow): void;
+  /** A payout from a link flow's `payout` step (on `method`, the rail; `withdrewCents` taken out): `payout_link.paid_out`. */
+  paidOut(flow: StoredFlow, payout: { method: string; withdrewCents: number }): void;
 }
 
 const CLOSED: readonly PayoutLinkStatus[] = ['claimed', 'canceled', 'reversed', 'expired', 'failed'];
@@ -81,6 +81,8 @@ export function createPayoutLinkStore(options: {
   const links = new Map<string, StoredPayoutLink>();
   const keys = createIdempotencyCache<StoredPayoutLink>(now);
   const object = (link: StoredPayoutLink) => toPayoutLinkObject(link, baseUrl());
+  // docs/webhooks.yaml: the sent/claimed/paid_out bodies are the link object plus the amount it was made for.
+  const eventBody = (link: StoredPayoutLink) => ({ ...object(link), original_amount: link.request.amountCents });
   const updated = (link: StoredPayoutLink) =>
     notify('payout_link.updated', {
       api_app_id: SANDBOX_DEFAULTS.appId,
@@ -104,7 +106,7 @@ export function createPayoutLinkStore(options: {
     link.claimedUserId = user.id;
     link.status = 'claimed';
     notify('transfer.completed', { transfer: toTransferObject(transfer), transfer_id: transfer.id });
-    notify('payout_link.claimed', object(link));
+    notify('payout_link.claimed', eventBody(link));
     updated(link);
   };
 
@@ -127,7 +129,7 @@ export function createPayoutLinkStore(options: {
     for (const link of links.values()) {
       if (link.status !== 'funds_pending' || !fund(link)) continue;
       updated(link);
-      notify('payout_link.sent', object(link));
+      notify('payout_link.sent', eventBody(link));
       claimIfReady(link);
     }
   });
@@ -164,7 +166,7 @@ export function createPayoutLinkStore(options: {
       }
       if (request.idempotencyKey !== null) keys.remember(request.idempotencyKey, link);
       if (fund(link)) {
-        notify('payout_link.sent', object(link));
+        notify('payout_link.sent', eventBody(link));
         claimIfReady(link);
       }
       return { link, replayed: false };
@@ -194,7 +196,7 @@ export function createPayoutLinkStore(options: {
       const can = (link.status === 'delivered' || link.status === 'sent') && link.deliveries < MAX_DELIVERIES;
       if (can) {
         link.deliveries += 1;
-        notify('payout_link.sent', object(link));
+        notify('payout_link.sent', eventBody(link));
       }
       return { link, redelivered: can };
     },
@@ -202,9 +204,16 @@ export function createPayoutLinkStore(options: {
       const link = flow.payoutLinkId === null ? undefined : links.get(flow.payoutLinkId);
       if (link) claim(link, user);
     },
-    paidOut(flow) {
+    paidOut(flow, payout) {
       const link = flow.payoutLinkId === null ? undefined : links.get(flow.payoutLinkId);
-      if (link) notify('payout_link.paid_out', object(link));
+      // webhooks.yaml: paid_out adds how (`method`) and how much (`withdrew_amount`) the payee took out.
+      if (link) {
+        notify('payout_link.paid_out', {
+          ...eventBody(link),
+          method: payout.method,
+          withdrew_amount: payout.withdrewCents,
+        });
+      }
     },
   };
 }

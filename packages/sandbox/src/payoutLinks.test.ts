@@ -56,7 +56,7 @@ describe('POST /v2/payout-links', () => {
     const flow = await getFlow(sandbox.url, link.flow_id);
     expect(flow).toMatchObject({ payout_link_id: link.id, steps: ['payout'], user_id: null });
     await expect.poll(() => hooksAbout(link.id).length).toBe(1);
-    expect(hooksAbout(link.id)[0]).toEqual({ event: 'payout_link.sent', ...link });
+    expect(hooksAbout(link.id)[0]).toEqual({ event: 'payout_link.sent', ...link, original_amount: 1234 });
   });
 
   it('is claimed by the payee the link onboards, who then withdraws the amount on the payout step', async () => {
@@ -97,6 +97,8 @@ describe('POST /v2/payout-links', () => {
     ]);
     const updated = linkBodies[2]!;
     expect(updated).toMatchObject({ api_app_id: SANDBOX_DEFAULTS.appId, original_amount: 3000 });
+    // docs/webhooks.yaml: paid_out names the rail paid on and the cents the payee took out.
+    expect(linkBodies[3]).toMatchObject({ original_amount: 3000, method: expect.any(String), withdrew_amount: 3000 });
     const flowHooks = receiver.received.filter(
       (hook) => hook.body.includes(`"flow_id":"${link.flow_id}"`) && hook.body.includes('flow.updated'),
     );

@@ -136,17 +136,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const effects: StepEffects = {
     userReady: links.userReady,
     payout(flow, user, cents, step) {
+      const rail = payouts.railOf(user);
       const result = payouts.withdraw({
         user,
         amountCents: cents,
-        rail: payouts.railOf(user),
+        rail,
         feeParty: step.payout_fee_party,
         metadata: null,
         taxExempt: null,
         payoutLinkId: flow.payoutLinkId,
       });
       if (!result.ok) return result;
-      links.paidOut(flow);
+      links.paidOut(flow, { method: rail, withdrewCents: cents });
       return null;
     },
     userUpdated: (user, eventType) => notifyUserUpdated(notify, eventType, user.id),

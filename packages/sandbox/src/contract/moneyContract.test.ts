@@ -109,9 +109,14 @@ describe('the webhook body schemas', () => {
     ).toEqual([]);
     const completed = { event: 'transfer.completed', transfer: PAYOUT, transfer_id: ID };
     expect(validator.problems(TRANSFER_COMPLETED_EVENT_SCHEMA_ID, completed)).toEqual([]);
-    for (const type of ['payout_link.sent', 'payout_link.claimed', 'payout_link.paid_out']) {
-      expect(validator.problems(WEBHOOK_EVENT_SCHEMAS[type]!, { event: type, ...LINK })).toEqual([]);
+    // webhooks.yaml (the newer document) also requires `original_amount`, and `method` + `withdrew_amount` on
+    // paid_out; the mdx examples predate them.
+    const linkEvent = { ...LINK, original_amount: 123 };
+    for (const type of ['payout_link.sent', 'payout_link.claimed']) {
+      expect(validator.problems(WEBHOOK_EVENT_SCHEMAS[type]!, { event: type, ...linkEvent })).toEqual([]);
     }
+    const paidOut = { event: 'payout_link.paid_out', ...linkEvent, method: 'paypal', withdrew_amount: 100 };
+    expect(validator.problems(WEBHOOK_EVENT_SCHEMAS['payout_link.paid_out']!, paidOut)).toEqual([]);
     const updated = { event: 'payout_link.updated', api_app_id: ID, original_amount: 123, ...LINK };
     expect(validator.problems(PAYOUT_LINK_UPDATED_EVENT_SCHEMA_ID, updated)).toEqual([]);
   });
@@ -123,6 +128,14 @@ describe('the webhook body schemas', () => {
     expect(validator.problems(FLOW_UPDATED_EVENT_SCHEMA_ID, { event: 'flow.updated', flow_id: 'f1' })).not.toEqual([]);
     const noApp = { event: 'payout_link.updated', original_amount: 123, ...LINK };
     expect(validator.problems(PAYOUT_LINK_UPDATED_EVENT_SCHEMA_ID, noApp).join('\n')).toMatch(/api_app_id/);
+    const sentWithout = { event: 'payout_link.sent', ...LINK };
+    expect(validator.problems(WEBHOOK_EVENT_SCHEMAS['payout_link.sent']!, sentWithout).join('\n')).toMatch(
+      /original_amount/,
+    );
+    const paidOutWithout = { event: 'payout_link.paid_out', ...LINK, original_amount: 123 };
+    const paidOutProblems = validator.problems(WEBHOOK_EVENT_SCHEMAS['payout_link.paid_out']!, paidOutWithout);
+    expect(paidOutProblems.join('\n')).toMatch(/method/);
+    expect(paidOutProblems.join('\n')).toMatch(/withdrew_amount/);
   });
 
   it('checkResponse holds an observed webhook to its event schema, and flags an event with none', () => {
@@ -134,7 +147,7 @@ describe('the webhook body schemas', () => {
         contentType: 'application/json',
         body: JSON.stringify(body),
       });
-    expect(event('payout_link.claimed', { event: 'payout_link.claimed', ...LINK })).toEqual({
+    expect(event('payout_link.claimed', { event: 'payout_link.claimed', ...LINK, original_amount: 123 })).toEqual({
       schemaId: WEBHOOK_EVENT_SCHEMAS['payout_link.claimed'],
       problems: [],
     });

@@ -65,15 +65,29 @@ export const payoutLinkUpdatedEventSchema = {
   },
 } as const;
 
-/** `payout_link.sent|claimed|paid_out`: the payout link object (as the API answers it) and `event`. */
-function payoutLinkEventSchema<T extends string>(type: T) {
+/** The fields docs/webhooks.yaml adds to `payout_link.paid_out`: the rail paid on and the cents taken out. */
+const paidOutProperties = {
+  method: { type: 'string', minLength: 1 },
+  withdrew_amount: { type: 'integer', minimum: 1 },
+} as const;
+
+/**
+ * `payout_link.sent|claimed|paid_out` (docs/webhooks.yaml): the payout link object (as the API answers it), `event`
+ * and `original_amount`; `paid_out` also `method` and `withdrew_amount`.
+ */
+function payoutLinkEventSchema<T extends string>(type: T, extra: Record<string, object> = {}) {
   return {
     $id: eventSchemaId(type),
     title: `${type} body`,
     type: 'object',
     additionalProperties: false,
-    required: ['event', ...Object.keys(payoutLinkProperties)],
-    properties: { event: eventField(type), ...payoutLinkProperties },
+    required: ['event', 'original_amount', ...Object.keys(payoutLinkProperties), ...Object.keys(extra)],
+    properties: {
+      event: eventField(type),
+      original_amount: { type: 'integer', minimum: 1 },
+      ...payoutLinkProperties,
+      ...extra,
+    },
     // A claimed link names its payee and the transfer that paid them (as in the payout link schema).
     if: { type: 'object', properties: { status: { const: 'claimed' } } },
     then: { type: 'object', properties: { claimed_user_id: uuidSchema, transfer_id: uuidSchema } },
@@ -101,7 +115,7 @@ export const WEBHOOK_BODY_SCHEMAS = [
   transferCompletedEventSchema,
   payoutLinkEventSchema('payout_link.sent'),
   payoutLinkEventSchema('payout_link.claimed'),
-  payoutLinkEventSchema('payout_link.paid_out'),
+  payoutLinkEventSchema('payout_link.paid_out', paidOutProperties),
   payoutLinkUpdatedEventSchema,
   userUpdatedEventSchema,
   userEventSchema('user.updated.id_verified'),
