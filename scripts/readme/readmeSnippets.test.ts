@@ -1,5 +1,5 @@
 // The READMEs' TypeScript snippets, as written: every one is compiled by tsc, and every server-side one runs
-// against the local sandbox and real servers on loopback (the React ones run in readmeSnippets.browser.test.tsx).
+// against the local sandbox and real servers on loopback (the browser ones run in readmeSnippets.browser.test.tsx).
 import { execFile } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';

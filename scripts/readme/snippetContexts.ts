@@ -28,6 +28,11 @@ export const SNIPPET_CONTEXTS: Record<string, SnippetContext> = {
     expression: '<DotsProvider',
     runWith: [localFrames('environment="production"')],
   },
+  'packages/core/README.md:1': {
+    env: 'browser',
+    uses: [],
+    runWith: [["frameOriginsFor('sandbox')", 'frameOriginsFor(ctx.environment)']],
+  },
   'packages/react/README.md:1': {
     env: 'browser',
     uses: ['user', 'track', 'navigate'],
