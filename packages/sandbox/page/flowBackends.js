@@ -2,7 +2,6 @@
 // (static mode: the flow's configuration in `?config=`, no server calls at all).
 import {
   ONBOARDING_STEP,
-  STARTING_BALANCE_CENTS,
   STEP_NAMES,
   codeProblem,
   parseStepInputs,
@@ -55,7 +54,7 @@ export function serverBackend(flowPath) {
 
 /**
  * Decodes `?config=` (base64url of UTF-8 JSON `{ steps, user_id?, hide_go_to_dashboard_on_complete?,
- * require_auth? }`), with the same step rules as the API.
+ * require_auth?, balance_cents? }`), with the same step rules as the API.
  */
 export function decodeStaticConfig(raw) {
   try {
@@ -70,12 +69,16 @@ export function decodeStaticConfig(raw) {
     const hide = config.hide_go_to_dashboard_on_complete ?? false;
     const requireAuth = config.require_auth ?? false;
     if (typeof hide !== 'boolean' || typeof requireAuth !== 'boolean') return { ok: false };
+    // No server, so no transfer can fund the user: the link says what their wallet holds (empty by default).
+    const balance = config.balance_cents ?? 0;
+    if (!Number.isSafeInteger(balance) || balance < 0) return { ok: false };
     return {
       ok: true,
       steps: steps.steps,
       userId,
       hideGoToDashboard: hide,
       requireAuth: requireAuth && userId !== null,
+      balanceCents: balance,
     };
   } catch {
     return { ok: false };
@@ -92,7 +95,7 @@ export function staticBackend(config) {
     hide_go_to_dashboard_on_complete: config.hideGoToDashboard,
     auth_required: config.requireAuth,
     phone_hint: null,
-    balance_cents: STARTING_BALANCE_CENTS,
+    balance_cents: config.balanceCents,
     default_method: null,
     auto_payout: false,
   };

@@ -36,7 +36,6 @@ export const STEP_NAMES: readonly string[];
 export const ONBOARDING_STEP: 'onboarding';
 export const ONBOARDING_ALIASES: readonly string[];
 export const TEST_CODE: string;
-export const STARTING_BALANCE_CENTS: number;
 export const FAILING_BACKGROUND_CHECK_NAME: string;
 export const PAYOUT_METHODS: readonly { id: string; label: string }[];
 export const DEFAULT_FIELDS: Readonly<Record<string, Readonly<Record<string, string | boolean>>>>;

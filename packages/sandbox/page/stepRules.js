@@ -28,8 +28,6 @@ export const TEST_CODE = '123456';
 /** The full name that makes the background check fail (Dots documents no test data: the sandbox's choice). */
 export const FAILING_BACKGROUND_CHECK_NAME = 'Fail Check';
 
-/** Every new user's balance, in cents. */
-export const STARTING_BALANCE_CENTS = 10000;
 
 /** Payout methods every sandbox user has; none starts as the default. */
 export const PAYOUT_METHODS = [
@@ -226,6 +224,10 @@ export function validateStep(name, fields, context) {
       const cents = parseAmountCents(text(f, 'amount'));
       if (cents === null) return fail('Enter an amount in dollars, like 25.00.', 'amount');
       if (cents <= 0) return fail('The amount must be more than $0.00.', 'amount');
+      // A wallet holds only what the app sent the user; an empty one says so rather than "more than $0.00".
+      if (context.balanceCents <= 0) {
+        return fail('Your balance is $0.00: nothing to withdraw until money is sent to you.', 'amount');
+      }
       if (cents > context.balanceCents) {
         return fail(`The amount is more than your balance of ${formatCents(context.balanceCents)}.`, 'amount');
       }

@@ -2,7 +2,6 @@ import type { StepStatus } from '@dots-flow/core';
 import {
   FAILING_BACKGROUND_CHECK_NAME,
   ONBOARDING_STEP,
-  STARTING_BALANCE_CENTS,
   codeProblem,
   validateStep,
 } from '../page/stepRules.js';
@@ -75,7 +74,7 @@ export function toPageState(store: FlowStore, flow: StoredFlow): PageState {
     hide_go_to_dashboard_on_complete: flow.hideGoToDashboard,
     auth_required: store.needsCode(flow),
     phone_hint: user?.phone ? user.phone.slice(-4) : null,
-    balance_cents: user?.balanceCents ?? STARTING_BALANCE_CENTS,
+    balance_cents: user?.balanceCents ?? 0,
     default_method: user?.defaultMethod ?? null,
     auto_payout: user?.autoPayout ?? false,
   };
@@ -127,8 +126,6 @@ export function completeStep(
       return { ok: false, httpStatus: 400, code: 'invalid-input', message: 'Enter the 6-digit code.', field: 'code' };
     }
     const user = store.onboard(flow, result.value.phone);
-    // A payee a payout link onboards starts with an empty wallet: the link's amount is what they get.
-    if (flow.payoutLinkId !== null) user.balanceCents = 0;
     effects.userReady(flow, user);
     return { ok: true, status: 'completed', flow };
   }
@@ -156,7 +153,7 @@ export function completeStep(
 
   const user = store.getUser(flow.userId);
   const context = {
-    balanceCents: user?.balanceCents ?? STARTING_BALANCE_CENTS,
+    balanceCents: user?.balanceCents ?? 0,
     defaultMethod: user?.defaultMethod ?? null,
     autoPayout: user?.autoPayout ?? false,
     step,

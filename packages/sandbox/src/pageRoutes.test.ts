@@ -7,6 +7,7 @@ import {
   getFlow,
   verifyCodeHttp,
 } from './test-support/http.js';
+import { fundUser, walletOf } from './test-support/moneyApi.js';
 import { startSandbox } from './startSandbox.js';
 import type { Sandbox } from './startSandbox.js';
 
@@ -60,6 +61,7 @@ describe('GET /flow/:id', () => {
 describe('signing in: the 15-minute window, require_auth and the SMS code', () => {
   it('asks a known user for the code once 15 minutes have passed, and the link keeps working', async () => {
     const flow = await createFlow(sandbox.url, { steps: ['payout', 'compliance'], user_id: KNOWN_USER });
+    await fundUser(sandbox.url, KNOWN_USER, 2500); // what the payout step withdraws (VALID_FIELDS)
     expect(await stateOf(flow.link)).toMatchObject({ auth_required: false, user_id: KNOWN_USER });
     clock += TTL - 1;
     expect((await completeStepHttp(sandbox.url, flow.id, 'payout', VALID_FIELDS['payout'])).status).toBe(200);
@@ -93,6 +95,7 @@ describe('signing in: the 15-minute window, require_auth and the SMS code', () =
 
   it('asks for the code from the start with require_auth', async () => {
     const flow = await createFlow(sandbox.url, { steps: ['payout'], user_id: KNOWN_USER, require_auth: true });
+    await fundUser(sandbox.url, KNOWN_USER, 2500);
     expect(await stateOf(flow.link)).toMatchObject({ auth_required: true });
     expect((await completeStepHttp(sandbox.url, flow.id, 'payout', VALID_FIELDS['payout'])).status).toBe(401);
     expect((await verifyCodeHttp(sandbox.url, flow.id, '123456')).status).toBe(200);
@@ -198,7 +201,9 @@ describe('POST /flow/:id/steps/:step', () => {
   it('checks payout amounts against the balance', async () => {
     const flow = await createFlow(sandbox.url, { steps: ['payout'], user_id: KNOWN_USER, require_auth: true });
     await verifyCodeHttp(sandbox.url, flow.id, '123456');
+    await fundUser(sandbox.url, KNOWN_USER, 4000);
     const { balance_cents: balance } = (await (await fetch(`${flow.link}/state`)).json()) as { balance_cents: number };
+    expect(balance).toBeGreaterThanOrEqual(4000);
     const dollars = (cents: number) => (cents / 100).toFixed(2);
     for (const amount of ['0', '0.00', '-5', 'abc', '', '1.234', '1e3', dollars(balance + 1)]) {
       const response = await completeStepHttp(sandbox.url, flow.id, 'payout', { amount });
@@ -206,6 +211,22 @@ describe('POST /flow/:id/steps/:step', () => {
     }
     expect((await completeStepHttp(sandbox.url, flow.id, 'payout', { amount: dollars(balance) })).status).toBe(200);
     expect(await (await fetch(`${flow.link}/state`)).json()).toMatchObject({ balance_cents: 0 });
+  });
+
+  it('gives an onboarded user an empty wallet: nothing to withdraw until the app transfers money', async () => {
+    const flow = await createFlow(sandbox.url, { steps: ['payout'] });
+    expect((await completeStepHttp(sandbox.url, flow.id, 'onboarding', VALID_FIELDS['onboarding'])).status).toBe(200);
+    const { user_id: userId, balance_cents: balance } = (await (await fetch(`${flow.link}/state`)).json()) as {
+      user_id: string;
+      balance_cents: number;
+    };
+    expect(balance).toBe(0);
+    expect(await walletOf(sandbox.url, userId)).toBe(0);
+    const refused = await errorOf(await completeStepHttp(sandbox.url, flow.id, 'payout', { amount: '25.00' }));
+    expect(refused).toMatchObject({ status: 400, field: 'amount', message: expect.stringMatching(/balance is \$0\.00/) });
+    await fundUser(sandbox.url, userId, 2500);
+    expect((await completeStepHttp(sandbox.url, flow.id, 'payout', { amount: '25.00' })).status).toBe(200);
+    expect(await walletOf(sandbox.url, userId)).toBe(0);
   });
 
   it('signs a pdf-form-fill document only with a name and consent', async () => {

@@ -8,6 +8,11 @@ export interface StaticFlowConfig {
   hide_go_to_dashboard_on_complete?: boolean;
   /** With a `user_id`: ask for the SMS code first, as Dots does with `require_auth`. */
   require_auth?: boolean;
+  /**
+   * Cents in the user's wallet (default 0, as a new Dots user's). Static mode has no server to transfer
+   * money through, so a flow that withdraws says here what the app paid the user before.
+   */
+  balance_cents?: number;
 }
 
 function base64url(text: string): string {

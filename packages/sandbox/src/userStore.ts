@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { STARTING_BALANCE_CENTS } from '../page/stepRules.js';
 
 /** The spec's `user.status` values (schema `user`). */
 export const USER_STATUSES = ['verified', 'unverified', 'disabled', 'in_review'] as const;
@@ -36,7 +35,7 @@ export interface UserStore {
   get(id: string): SandboxUser | undefined;
   /** A new user from onboarding; the oldest such users are forgotten beyond the cap. */
   create(phone: string): SandboxUser;
-  /** A white-label user (`POST /v2/users`): unverified, an empty wallet. */
+  /** A white-label user (`POST /v2/users`): unverified; its wallet starts empty like every user's. */
   createFromApi(profile: UserProfile): SandboxUser;
   /** Every user, newest first. */
   list(): SandboxUser[];
@@ -61,8 +60,9 @@ export function createUserStore({ seeded, maxCreated = 10_000, now = Date.now }:
     status: 'verified',
     defaultMethod: null,
     autoPayout: false,
-    // The page's starting balance for flow users (an earlier guess, kept so the payout step has money).
-    balanceCents: STARTING_BALANCE_CENTS,
+    // Empty, as on Dots: a user's wallet holds only what the app transferred to it (transfers, payout
+    // links). The $100 of docs/overview/environments.mdx funds the developer's account, not its users.
+    balanceCents: 0,
     idVerified: false,
     backgroundCheck: null,
     ...fields,
@@ -86,7 +86,6 @@ export function createUserStore({ seeded, maxCreated = 10_000, now = Date.now }:
           profile,
           phone: `+${profile.countryCode}${profile.phoneNumber}`,
           status: 'unverified',
-          balanceCents: 0,
         }),
       ),
     list: () => [...created.values()].reverse().concat([...seededUsers.values()].reverse()),
