@@ -38,6 +38,12 @@ interface FlowRequestBody {
 
 let created = 0;
 
+/**
+ * What the host has paid each story's user, so the payout step has money to withdraw: a Dots user's wallet
+ * starts empty and holds only what the app transferred (a real backend would have called `transfers.create`).
+ */
+const STORY_BALANCE_CENTS = 10_000;
+
 function flowFor(body: FlowRequestBody, userId: string | null, link?: string): Flow {
   const steps = body.steps as StepInput[];
   created += 1;
@@ -47,7 +53,7 @@ function flowFor(body: FlowRequestBody, userId: string | null, link?: string): F
     user_id: userId,
     steps: steps.map((step) => (typeof step === 'string' ? step : step.name)),
     completed_steps: [],
-    link: link ?? staticFlowLink(pageBase(), { steps, user_id: userId }),
+    link: link ?? staticFlowLink(pageBase(), { steps, user_id: userId, balance_cents: STORY_BALANCE_CENTS }),
     metadata: body.metadata ?? null,
     payout_link_id: null,
   };

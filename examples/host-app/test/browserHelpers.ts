@@ -1,5 +1,6 @@
 // Shared steps of the example's Chromium tests: what a person does on the page, and what the backend says.
 import type { FrameLocator, Page } from 'playwright';
+import { GIGS } from '../server/gigs.js';
 
 export interface Me {
   id: string;
@@ -61,4 +62,14 @@ export async function choosePayoutMethod(page: Page, base: string, method: strin
 export async function shownBalance(page: Page): Promise<number> {
   const value = await page.locator('.balance [data-balance-cents]').getAttribute('data-balance-cents');
   return Number(value);
+}
+
+/**
+ * Completes the first gig on the dashboard the page shows: the host pays the user $25.00 (an app → user
+ * transfer). A new Dots user's wallet is empty, so this is what a withdrawal takes out.
+ */
+export async function completeGig(page: Page) {
+  const row = page.locator(`[data-gig="${GIGS[0].id}"]`);
+  await row.getByRole('button', { name: 'Complete gig, earn $25.00' }).click();
+  await row.getByRole('status').filter({ hasText: '$25.00 paid to your balance' }).waitFor();
 }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { FrameLocator, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import type { FlowWebhookEntry } from '../server/webhookLog.js';
+import { completeGig } from './browserHelpers.js';
 import { setUpHostAppInChromium } from './hostAppInChromium.js';
 
 /** Dots' user ids are UUIDs. */
@@ -106,6 +107,8 @@ describe('example host app, end to end', () => {
     expect(await payouts.getByRole('button', { name: 'Continue' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Done', exact: true }).click();
     await page.waitForURL(`${host.app.url}/`);
+    // A new Dots user's wallet is empty: a gig paid by the host is what the withdrawal takes out.
+    await completeGig(page);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Withdraw' }).click();
     const withdraw = page.frameLocator('iframe[title="Withdraw with Dots"]');
@@ -237,6 +240,9 @@ describe('example host app, end to end', () => {
     expect(await navLinks(page)).toEqual(['Payout settings', 'Withdraw']);
 
     // A withdrawal, told in human terms: no flow ids, Dots user ids, step names or logs by default.
+    // First a gig paid by the host: a new Dots user's wallet is empty.
+    await page.goto(host.app.url);
+    await completeGig(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Withdraw' }).click();
     const withdraw = page.frameLocator('iframe[title="Withdraw with Dots"]');
     await withdraw.getByRole('heading', { level: 1, name: 'Withdraw funds' }).waitFor();

@@ -119,9 +119,15 @@ describe('examples/next-app (next build + next start), end to end', () => {
     expect(signupTruth.status).toBe(200);
     expect(signupTruth.flow).toMatchObject({ user_id: dotsUserId, completed_steps: ['compliance'] });
 
+    // A new Dots user's wallet is empty: the host pays them (an app → user transfer), then the page is
+    // rendered again so its payout flow shows the money.
+    await app.dots.transfers.create({ amount: -2500, user_id: dotsUserId! });
+    await page.reload();
+
     // The widgets the Server Component rendered: a payout flow for the linked user, with its progress.
     const withdraw = page.frameLocator('iframe[title="Withdraw with Dots"]');
     await withdraw.getByRole('heading', { level: 1, name: 'Withdraw funds' }).waitFor();
+    await withdraw.getByText('Available balance: $25.00.').waitFor();
     const payoutFlow = await framedFlowId(page, 'Withdraw with Dots');
     await press(withdraw, 'Withdraw');
     await expect

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, type Sandbox } from '@dots-flow/sandbox';
+import { createDotsClient, type DotsClient } from '@dots-flow/server';
 
 export const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NEXT_BIN = join(APP_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -47,6 +48,8 @@ function freePort(): Promise<number> {
 export interface RunningNextApp {
   url: string;
   sandbox: Sandbox;
+  /** The app's own Dots client (its credentials), for a test acting as the host's backend: paying a user. */
+  dots: DotsClient;
   webhookSecret: string;
   close(): Promise<void>;
 }
@@ -88,7 +91,8 @@ export async function startNextApp(): Promise<RunningNextApp> {
     await close();
     throw error;
   }
-  return { url, sandbox, webhookSecret: credentials.webhookSecret, close };
+  const dots = createDotsClient({ clientId: credentials.clientId, apiKey: credentials.apiKey, baseUrl: sandbox.url });
+  return { url, sandbox, dots, webhookSecret: credentials.webhookSecret, close };
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {

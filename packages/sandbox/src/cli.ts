@@ -4,7 +4,7 @@ import { basicAuthHeader } from './basicAuth.js';
 import { CLI_USAGE, parseCliArgs } from './cliArgs.js';
 import type { CliSettings } from './cliArgs.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
-import { demoSteps } from './demoRoutes.js';
+import { DEMO_METADATA, demoSteps } from './demoRoutes.js';
 import { startSandbox } from './startSandbox.js';
 
 async function main(): Promise<void> {
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const response = await fetch(`${sandbox.url}/api/v2/flows`, {
       method: 'POST',
       headers: { authorization: basicAuthHeader(clientId, apiKey), 'content-type': 'application/json' },
-      body: JSON.stringify({ steps: demoSteps(sandbox.url), metadata: { source: 'dots-sandbox --demo' } }),
+      body: JSON.stringify({ steps: demoSteps(sandbox.url), metadata: DEMO_METADATA }),
     });
     const flow = (await response.json()) as { link: string };
     console.log(`\nClick through a flow with every step (forms are pre-filled; the code is 123456):`);

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flow } from '@dots-flow/core';
-import { DEMO_TEMPLATE_ID, demoSteps } from './demoRoutes.js';
+import { DEMO_METADATA, DEMO_PAY_CENTS, DEMO_TEMPLATE_ID, demoSteps } from './demoRoutes.js';
 import { startSandbox } from './startSandbox.js';
 import type { Sandbox } from './startSandbox.js';
+import { VALID_FIELDS, completeStepHttp, createFlow, getFlow } from './test-support/http.js';
+import { callApi, walletOf } from './test-support/moneyApi.js';
 
 let plain: Sandbox;
 let demo: Sandbox;
@@ -40,6 +42,24 @@ describe('the demo', () => {
     ]);
     // A client that is not a browser sends neither header.
     expect((await postDemo(demo.url)).status).toBe(200);
+  });
+
+  it("pays a demo flow's onboarded user $100.00 by a recorded app transfer; other flows' users start empty", async () => {
+    const onboard = async (flow: Flow) => {
+      const done = await completeStepHttp(demo.url, flow.id, 'onboarding', VALID_FIELDS['onboarding']);
+      expect(done.status).toBe(200);
+      return (await getFlow(demo.url, flow.id)).user_id as string;
+    };
+    const demoUser = await onboard((await (await postDemo(demo.url)).json()) as Flow);
+    expect(await walletOf(demo.url, demoUser)).toBe(DEMO_PAY_CENTS);
+    const listed = (await (await callApi(demo.url, 'GET', `/transfers?user_id=${demoUser}`)).json()) as {
+      data: { type: string; amount: number; metadata: unknown }[];
+    };
+    expect(listed.data).toEqual([
+      expect.objectContaining({ type: 'balance', amount: -DEMO_PAY_CENTS, metadata: DEMO_METADATA }),
+    ]);
+    const apiUser = await onboard(await createFlow(demo.url, { steps: ['payout'] }));
+    expect(await walletOf(demo.url, apiUser)).toBe(0);
   });
 
   it.each([

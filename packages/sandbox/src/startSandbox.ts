@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { apiError } from './apiError.js';
 import { createApiRoutes } from './apiRoutes.js';
 import { SANDBOX_DEFAULTS } from './defaults.js';
-import { createDemoRoutes } from './demoRoutes.js';
+import { createDemoRoutes, isDemoFlow, payDemoUser } from './demoRoutes.js';
 import { createFlowStore } from './flowStore.js';
 import { createTransferStore } from './transferStore.js';
 import { homePage } from './homePage.js';
@@ -133,8 +133,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const notify: Notify = webhooks ? webhooks.send : (type, fields) => observeEvent(type, webhookBody(type, fields));
   const payouts = createPayoutStore({ transfers, users: store.users, now, notify });
   const links = createPayoutLinkStore({ flows: store, transfers, now, baseUrl, notify });
+  const demo = options.demo === true;
   const effects: StepEffects = {
-    userReady: links.userReady,
+    userReady(flow, user) {
+      links.userReady(flow, user);
+      // A new user's wallet is empty (as on Dots): the app pays a demo flow's user so the demo can withdraw.
+      if (demo && isDemoFlow(flow)) payDemoUser(transfers, notify, user);
+    },
     payout(flow, user, cents, step) {
       const rail = payouts.railOf(user);
       const result = payouts.withdraw({
@@ -154,7 +159,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const assets = await loadPageAssets();
-  const demo = options.demo === true;
   const app = new Hono({ strict: false });
   app.use('*', observeResponses);
   app.route(
