@@ -1,12 +1,6 @@
 // Where the flow page keeps its state: the sandbox server (served at /flow/:id), or the page itself
 // (static mode: the flow's configuration in `?config=`, no server calls at all).
-import {
-  ONBOARDING_STEP,
-  STEP_NAMES,
-  codeProblem,
-  parseStepInputs,
-  validateStep,
-} from './stepRules.js';
+import { ONBOARDING_STEP, STEP_NAMES, codeProblem, parseStepInputs, validateStep } from './stepRules.js';
 
 /** Backend for a page served by the sandbox at `/flow/:id`: reads state, completes steps, signs in over HTTP. */
 export function serverBackend(flowPath) {

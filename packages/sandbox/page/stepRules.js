@@ -28,7 +28,6 @@ export const TEST_CODE = '123456';
 /** The full name that makes the background check fail (Dots documents no test data: the sandbox's choice). */
 export const FAILING_BACKGROUND_CHECK_NAME = 'Fail Check';
 
-
 /** Payout methods every sandbox user has; none starts as the default. */
 export const PAYOUT_METHODS = [
   { id: 'pm_bank', label: 'Bank account •••• 6789' },

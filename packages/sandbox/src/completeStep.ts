@@ -1,10 +1,5 @@
 import type { StepStatus } from '@dots-flow/core';
-import {
-  FAILING_BACKGROUND_CHECK_NAME,
-  ONBOARDING_STEP,
-  codeProblem,
-  validateStep,
-} from '../page/stepRules.js';
+import { FAILING_BACKGROUND_CHECK_NAME, ONBOARDING_STEP, codeProblem, validateStep } from '../page/stepRules.js';
 import type { NormalizedStep } from '../page/stepRules.js';
 import type { FlowStore, StoredFlow } from './flowStore.js';
 import type { PayoutRefusal } from './payoutStore.js';

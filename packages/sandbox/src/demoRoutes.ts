@@ -32,7 +32,8 @@ export function payDemoUser(transfers: TransferStore, notify: Notify, user: Sand
     idempotencyKey: null,
     metadata: { ...DEMO_METADATA },
   });
-  if (paid.ok) notify('transfer.completed', { transfer: toTransferObject(paid.transfer), transfer_id: paid.transfer.id });
+  if (paid.ok)
+    notify('transfer.completed', { transfer: toTransferObject(paid.transfer), transfer_id: paid.transfer.id });
 }
 
 /** A demo flow: created by `/demo/flows` or `dots-sandbox --demo`, both with `DEMO_METADATA`. */

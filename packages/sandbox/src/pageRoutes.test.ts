@@ -223,7 +223,11 @@ describe('POST /flow/:id/steps/:step', () => {
     expect(balance).toBe(0);
     expect(await walletOf(sandbox.url, userId)).toBe(0);
     const refused = await errorOf(await completeStepHttp(sandbox.url, flow.id, 'payout', { amount: '25.00' }));
-    expect(refused).toMatchObject({ status: 400, field: 'amount', message: expect.stringMatching(/balance is \$0\.00/) });
+    expect(refused).toMatchObject({
+      status: 400,
+      field: 'amount',
+      message: expect.stringMatching(/balance is \$0\.00/),
+    });
     await fundUser(sandbox.url, userId, 2500);
     expect((await completeStepHttp(sandbox.url, flow.id, 'payout', { amount: '25.00' })).status).toBe(200);
     expect(await walletOf(sandbox.url, userId)).toBe(0);
