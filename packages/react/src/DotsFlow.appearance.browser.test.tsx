@@ -36,6 +36,20 @@ const luminance = (rgb: string) => {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 };
 
+/** Creates flows through the test backend, as a host's `createFlow` would, counting the creations. */
+function countingCreateFlow() {
+  let count = 0;
+  const createFlow = async (request: unknown) => {
+    count += 1;
+    const response = await fetch('/api/dots/flows', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return response.json();
+  };
+  return { createFlow, creations: () => count };
+}
 describe('appearance in real Chromium', () => {
   it("a dark appearance: a dark flow page, and the wrapper's error UI in the very same colours", async () => {
     const screen = await render(
@@ -88,16 +102,7 @@ describe('appearance in real Chromium', () => {
   });
 
   it('switching appearance restyles the same flow: one creation, same flow id, new page colours', async () => {
-    let creations = 0;
-    const createFlow = async (request: unknown) => {
-      creations += 1;
-      const response = await fetch('/api/dots/flows', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      });
-      return response.json();
-    };
+    const { createFlow, creations } = countingCreateFlow();
     let setAppearance: (next: FlowAppearance) => void = () => undefined;
     function Host() {
       const [appearance, set] = useState<FlowAppearance>(DARK);
@@ -119,20 +124,11 @@ describe('appearance in real Chromium', () => {
     const after = screen.getByTestId('switching').element().querySelector('iframe')!;
     expect(after).toBe(iframe);
     expect(new URL(after.src).pathname).toBe(flowPath);
-    expect(creations).toBe(1);
+    expect(creations()).toBe(1);
   });
 
   it("a provider's appearance styles every flow below (a flow's own wins), and switching it restyles the same flows", async () => {
-    let creations = 0;
-    const createFlow = async (request: unknown) => {
-      creations += 1;
-      const response = await fetch('/api/dots/flows', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      });
-      return response.json();
-    };
+    const { createFlow, creations } = countingCreateFlow();
     let setAppearance: (next: FlowAppearance) => void = () => undefined;
     function Host() {
       const [appearance, set] = useState<FlowAppearance>(DARK);
@@ -161,6 +157,6 @@ describe('appearance in real Chromium', () => {
       .toBe('rgb(255, 253, 245)');
     expect(container.querySelector('iframe')).toBe(iframe);
     expect(new URL(iframe.src).pathname).toBe(flowPath);
-    expect(creations).toBe(2);
+    expect(creations()).toBe(2);
   });
 });
