@@ -34,6 +34,14 @@ describe('Flow Payouts, end to end', () => {
     const start = await shownBalance(page);
     expect(start).toBe((await wallet()).balanceCents);
     await page.getByText('No payments yet').waitFor();
+    expect(start).toBe(0);
+
+    // With $0 (Dots' payees start empty) the withdraw page says what to do and makes no payout flow.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Withdraw' }).click();
+    await page.getByRole('status').filter({ hasText: 'nothing to withdraw yet' }).waitFor();
+    expect(await page.locator('iframe').count()).toBe(0);
+    await page.getByRole('main').getByRole('link', { name: 'Complete a gig' }).click();
+    await page.waitForURL(`${host.app.url}/`);
 
     // A double click on the gig's button: one payment.
     const row = page.locator(`[data-gig="${gig.id}"]`);

@@ -26,6 +26,15 @@ export function WithdrawPage({ user }: { user: User | null }) {
         <CashOutForm />
       ) : done ? (
         <WithdrawalRequested flowId={done.flowId} before={done.before} />
+      ) : wallet.data?.balanceCents === 0 ? (
+        // Dots' payees start at $0: a payout flow now could only refuse, so say what to do instead.
+        <p role="status">
+          You have $0.00, so there is nothing to withdraw yet. <Link to="/">Complete a gig</Link> and its pay lands in
+          your balance right away.
+        </p>
+      ) : wallet.isPending ? (
+        // The flow waits for the balance (so an empty wallet never gets one); its space is kept meanwhile.
+        <div className="flow" aria-busy="true" style={{ minHeight: FLOW_HEIGHTS.withdraw }} />
       ) : (
         <>
           <p>
