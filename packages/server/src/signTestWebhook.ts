@@ -1,5 +1,5 @@
 import { encodeBase64 } from './base64.js';
-import { importWebhookSecret } from './webhookSecret.js';
+import { decodeWebhookSecret } from './webhookSecret.js';
 
 export interface SignTestWebhookOptions {
   /** The message id (`svix-id`). Default: a random `msg_…`. */
@@ -27,7 +27,9 @@ export async function signTestWebhook(
   secret: string,
   options: SignTestWebhookOptions = {},
 ): Promise<SignedTestWebhook> {
-  const key = await importWebhookSecret(secret);
+  // WebCrypto on every runtime: a signer independent of the node:crypto path verifyWebhook takes on Node.
+  const keyBytes = decodeWebhookSecret(secret);
+  const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
   if (typeof body !== 'string') throw new TypeError('signTestWebhook needs a JSON-serialisable payload or a string.');
   const id = options.id ?? randomMessageId();

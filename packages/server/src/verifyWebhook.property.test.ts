@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { verifyWebhook } from './verifyWebhook.js';
 import { WebhookVerificationError } from './WebhookVerificationError.js';
+import { describeOnBothHmacPaths } from './testing/hmacPaths.js';
 
 const SECRET = 'whsec_' + Buffer.alloc(32, 0x5a).toString('base64');
 const KEY = Buffer.from(SECRET.slice('whsec_'.length), 'base64');
@@ -49,7 +50,7 @@ const mutation = (bytes: Uint8Array) =>
       return Uint8Array.from(copy);
     });
 
-describe('verifyWebhook properties', () => {
+describeOnBothHmacPaths('verifyWebhook properties', () => {
   it('accepts every correctly signed JSON object body', async () => {
     await fc.assert(
       fc.asyncProperty(jsonBody, async (body) => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { signTestWebhook } from './signTestWebhook.js';
 import { verifyWebhook } from './verifyWebhook.js';
 import {
@@ -14,8 +14,9 @@ import {
   rejection,
   verify,
 } from './testing/svixExample.js';
+import { describeOnBothHmacPaths } from './testing/hmacPaths.js';
 
-describe('verifyWebhook: rejects', () => {
+describeOnBothHmacPaths('verifyWebhook: rejects', () => {
   it('missing or incomplete headers', async () => {
     expect(await rejection(verify(BODY, {}))).toBe('missing_headers');
     expect(await rejection(verify(BODY, new Headers()))).toBe('missing_headers');

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { signTestWebhook } from './signTestWebhook.js';
 import { verifyWebhook } from './verifyWebhook.js';
 import { SECRET, ID, TIMESTAMP, BODY, SIGNATURE, OTHER_SECRET, headers, verify } from './testing/svixExample.js';
+import { describeOnBothHmacPaths } from './testing/hmacPaths.js';
 
-describe('verifyWebhook: accepts', () => {
+describeOnBothHmacPaths('verifyWebhook: accepts', () => {
   it("verifies Svix's published example and returns the parsed payload", async () => {
     await expect(verify(BODY, headers())).resolves.toEqual({ test: 2432232314 });
   });

@@ -1,8 +1,9 @@
 import { decodeBase64 } from './base64.js';
 import { readWebhookHeaders } from './readWebhookHeaders.js';
 import type { WebhookHeaders } from './readWebhookHeaders.js';
+import { anySignatureMatches } from './webhookHmac.js';
+import type { WebhookKey } from './webhookHmac.js';
 import { webhookKeys } from './webhookKeyCache.js';
-import type { WebhookKey } from './webhookSecret.js';
 import { WebhookVerificationError } from './WebhookVerificationError.js';
 
 /** The raw request body exactly as received: never a parsed and re-serialised object. */
@@ -40,6 +41,7 @@ export async function verifyWebhook(
   options: VerifyWebhookOptions = {},
 ): Promise<Record<string, unknown>> {
   // The key is imported once per secret (and kept for a bounded few secrets): importing costs more than the HMAC.
+  // On Node it is a node:crypto key, so the HMAC is computed synchronously (see webhookHmac.ts).
   return (await verifyWebhookMessage(rawBody, headers, await webhookKeys.key(secret), options)).payload;
 }
 
@@ -80,7 +82,7 @@ export async function verifyWebhookMessage(
   content.set(prefix);
   content.set(body, prefix.byteLength);
 
-  if (!(await matchesAnySignature(signature, key, content))) {
+  if (!(await anySignatureMatches(key, signatureCandidates(signature), content))) {
     throw new WebhookVerificationError(
       'invalid_signature',
       'No v1 signature matches: the body was changed or re-serialised, or the secret is not this endpoint’s. Verify the raw body.',
@@ -89,20 +91,19 @@ export async function verifyWebhookMessage(
   return { payload: parsePayload(body), id, timestamp: seconds };
 }
 
-async function matchesAnySignature(header: string, key: WebhookKey, content: Uint8Array): Promise<boolean> {
+/** The 32-byte `v1` signatures of a signature header; none if the list is not exactly what Svix writes. */
+function signatureCandidates(header: string): Uint8Array[] {
   // Exactly what Svix writes: entries separated by single spaces, none empty.
   const entries = header.split(' ');
-  if (entries.length > MAX_SIGNATURE_ENTRIES || entries.includes('')) return false;
-  let matched = false;
+  if (entries.length > MAX_SIGNATURE_ENTRIES || entries.includes('')) return [];
+  const candidates: Uint8Array[] = [];
   for (const entry of entries) {
     const encoded = SIGNATURE_PATTERN.exec(entry)?.[1];
     // decodeBase64 refuses non-canonical spellings, so a re-encoded signature never passes.
     const candidate = encoded === undefined ? null : decodeBase64(encoded);
-    if (candidate === null || candidate.byteLength !== 32) continue;
-    // WebCrypto's HMAC verify compares in constant time.
-    if (await crypto.subtle.verify('HMAC', key, candidate, content)) matched = true;
+    if (candidate !== null && candidate.byteLength === 32) candidates.push(candidate);
   }
-  return matched;
+  return candidates;
 }
 
 function readOptions(options: VerifyWebhookOptions): { nowSeconds: number; toleranceSeconds: number } {

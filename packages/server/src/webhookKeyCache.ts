@@ -1,5 +1,6 @@
-import { decodeWebhookSecret, importWebhookKey } from './webhookSecret.js';
-import type { WebhookKey } from './webhookSecret.js';
+import { importWebhookKey } from './webhookHmac.js';
+import type { WebhookKey } from './webhookHmac.js';
+import { decodeWebhookSecret } from './webhookSecret.js';
 
 /**
  * Secrets whose keys `verifyWebhook` keeps. A server verifies with one secret, or a few during a
@@ -13,11 +14,13 @@ export interface WebhookKeyCache {
   key(secret: unknown): Promise<WebhookKey>;
   /** How many secrets have a key kept now. */
   readonly size: number;
+  /** Forgets every key (tests switching between node:crypto and WebCrypto keys). */
+  clear(): void;
 }
 
 /**
- * A bounded cache of imported webhook keys. Importing a WebCrypto key costs more than the HMAC
- * itself, so `verifyWebhook` (given the secret string on every call) keeps the last few here.
+ * A bounded cache of imported webhook keys. Importing a key (WebCrypto's above all) costs more than
+ * the HMAC itself, so `verifyWebhook` (given the secret string on every call) keeps the last few here.
  */
 export function createWebhookKeyCache(limit: number = WEBHOOK_KEY_CACHE_LIMIT): WebhookKeyCache {
   if (!Number.isSafeInteger(limit) || limit <= 0) {
@@ -53,6 +56,9 @@ export function createWebhookKeyCache(limit: number = WEBHOOK_KEY_CACHE_LIMIT): 
     },
     get size() {
       return keys.size;
+    },
+    clear() {
+      keys.clear();
     },
   };
 }

@@ -1,11 +1,10 @@
+import { importWebhookKey } from './webhookHmac.js';
+import type { WebhookKey } from './webhookHmac.js';
 import { WebhookVerificationError } from './WebhookVerificationError.js';
 
 const PREFIX = 'whsec_';
 const MIN_KEY_BYTES = 16;
 const MAX_KEY_BYTES = 256;
-
-/** An imported HMAC-SHA256 key (WebCrypto's `CryptoKey`, named without the DOM lib). */
-export type WebhookKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 /**
  * Turns a Svix signing secret (`whsec_` + base64 key) into an HMAC-SHA256 key.
@@ -13,11 +12,6 @@ export type WebhookKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
  */
 export async function importWebhookSecret(secret: unknown): Promise<WebhookKey> {
   return importWebhookKey(decodeWebhookSecret(secret));
-}
-
-/** Imports decoded key bytes (from {@link decodeWebhookSecret}) as a non-extractable HMAC-SHA256 key. */
-export function importWebhookKey(bytes: Uint8Array): Promise<WebhookKey> {
-  return crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 }
 
 /** Checks and decodes a `whsec_` secret; throws `invalid_secret`. */
