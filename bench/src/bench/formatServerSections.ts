@@ -32,9 +32,9 @@ export function webhookSection(report: ServerReport): string[] {
     `${w.messages.toLocaleString('en-US')} distinct messages (a ${w.bodyBytes}-byte \`transfer.completed\` body), signed once ` +
       "with the server kit's `signTestWebhook` and handed to every verifier; each must return the payload and refuse a " +
       'tampered body before it is timed. One message at a time unless stated, verifiers rotating each round, after a ' +
-      'warm-up round. `verifyWebhook` is the public call, given the secret string each time: it imports the WebCrypto ' +
-      'key once per secret (a few secrets kept) and verifies with WebCrypto; the other two are synchronous ' +
-      'pure-JavaScript HMACs.',
+      'warm-up round. `verifyWebhook` is the public call, given the secret string each time: it imports the key once per secret (a few secrets kept) ' +
+      'and, on Node, computes the HMAC synchronously with node:crypto (WebCrypto on edge runtimes); the other two are ' +
+      'synchronous pure-JavaScript HMACs.',
     '',
     '| verifier | rounds | median messages verified | vs svix |',
     '| --- | ---: | ---: | ---: |',
