@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signTestWebhook } from './signTestWebhook.js';
-import { HMAC_PATHS, useHmacPath, type HmacPath } from './testing/hmacPaths.js';
+import { HMAC_PATHS, selectHmacPath, type HmacPath } from './testing/hmacPaths.js';
 import { verifyWebhook } from './verifyWebhook.js';
 import type { WebhookHeaders } from './readWebhookHeaders.js';
 import { webhookKeys } from './webhookKeyCache.js';
@@ -18,7 +18,7 @@ function referenceSignature(secret: string, id: string, timestamp: string, body:
 
 /** The payload, or the error code: what a caller can observe of one verification. */
 async function outcome(body: string | Uint8Array, headers: WebhookHeaders, secret: string, path: HmacPath) {
-  useHmacPath(path);
+  selectHmacPath(path);
   try {
     return { payload: await verifyWebhook(body, headers, secret, { now: NOW }) };
   } catch (error) {
@@ -43,14 +43,14 @@ function randomCase(index: number) {
   return { secret, id, timestamp, payload };
 }
 
-afterAll(() => useHmacPath('node:crypto'));
+afterAll(() => selectHmacPath('node:crypto'));
 
 describe('verifyWebhook gives the same answers with node:crypto and with WebCrypto', () => {
   it('really takes each path (controls: node:crypto keys on Node unless WebCrypto is forced)', async () => {
     const secret = randomCase(0).secret;
-    useHmacPath('node:crypto');
+    selectHmacPath('node:crypto');
     expect((await webhookKeys.key(secret)).kind).toBe('node');
-    useHmacPath('WebCrypto');
+    selectHmacPath('WebCrypto');
     expect((await webhookKeys.key(secret)).kind).toBe('webcrypto');
   });
 

@@ -83,6 +83,6 @@ function findNodeCrypto(): NodeHmacModule | null {
  * Tests only: makes keys imported from now on use WebCrypto even on Node (`true`), or the default (`false`).
  * Keys already imported keep their kind, so tests also empty the key cache.
  */
-export function useWebCryptoOnlyForTests(on: boolean): void {
+export function forceWebCryptoForTests(on: boolean): void {
   webCryptoOnly = on;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { useWebCryptoOnlyForTests } from '../webhookHmac.js';
+import { forceWebCryptoForTests } from '../webhookHmac.js';
 import { webhookKeys } from '../webhookKeyCache.js';
 
 /** The two ways verifyWebhook computes an HMAC: node:crypto on Node, WebCrypto on edge runtimes. */
@@ -7,8 +7,8 @@ export const HMAC_PATHS = ['node:crypto', 'WebCrypto'] as const;
 export type HmacPath = (typeof HMAC_PATHS)[number];
 
 /** Makes keys imported from now on use `path`, and forgets cached keys of the other kind. */
-export function useHmacPath(path: HmacPath): void {
-  useWebCryptoOnlyForTests(path === 'WebCrypto');
+export function selectHmacPath(path: HmacPath): void {
+  forceWebCryptoForTests(path === 'WebCrypto');
   webhookKeys.clear();
 }
 
@@ -16,8 +16,8 @@ export function useHmacPath(path: HmacPath): void {
 export function describeOnBothHmacPaths(name: string, body: (path: HmacPath) => void): void {
   for (const path of HMAC_PATHS) {
     describe(`${name} [${path}]`, () => {
-      beforeAll(() => useHmacPath(path));
-      afterAll(() => useHmacPath('node:crypto'));
+      beforeAll(() => selectHmacPath(path));
+      afterAll(() => selectHmacPath('node:crypto'));
       body(path);
     });
   }
