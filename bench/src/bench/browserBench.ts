@@ -5,15 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright';
 import { BENCH_GLOBAL, type BenchApi, type MountTiming, type MountVariant, type RenderCounts } from './benchApi.js';
+import type { ModelledNetwork } from './network.js';
 import type { BenchBackend } from './startBenchBackend.js';
-import type { DelayProxy } from './startDelayProxy.js';
 
 /** The same mounts over a modelled network: a slow Dots behind the backend, the flow page behind a delaying proxy. */
 export interface NetworkBenchOptions {
-  backend: BenchBackend;
-  proxy: DelayProxy;
-  /** The origin the flow links point at (the proxy). */
-  frameOrigin: string;
+  network: Omit<ModelledNetwork, 'close'>;
   runs: number;
 }
 
@@ -93,6 +90,30 @@ const msOf = (mounts: Record<MountVariant, MountTiming[]>) =>
   Object.fromEntries(VARIANTS.map((v) => [v, mounts[v].map((m) => m.ms)])) as Record<MountVariant, number[]>;
 
 /** Runs every in-browser measurement in one Chromium (the system one: nothing is downloaded). */
+/**
+ * Mount → first height over the modelled network, from the backend whose flow links point at the delaying proxy.
+ * Every run starts with no open connection to the flow page's origin, as a user's first visit does.
+ */
+export async function timeNetworkMounts(page: Page, { network, runs }: NetworkBenchOptions) {
+  const call = await openBenchPage(
+    page,
+    `${network.backend.url}/?frameOrigin=${encodeURIComponent(network.frameOrigin)}`,
+  );
+  const connections: Record<MountVariant, number[]> = { dots: [], baseline: [], 'dots-prefetch': [] };
+  let opened = 0;
+  const mounts = await timeMounts(call, runs, {
+    beforeRun: async () => {
+      network.proxy.dropConnections();
+      await sleep(20);
+      opened = network.proxy.connections();
+    },
+    afterRun: (variant, measured) => {
+      if (measured) connections[variant].push(network.proxy.connections() - opened);
+    },
+  });
+  return { mounts, connections };
+}
+
 export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserBenchResult> {
   const { backend, sandboxUrl, log } = options;
   // A regular profile, not Playwright's default off-the-record context: Chromium performs no <link rel="preconnect">
@@ -147,26 +168,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     }
     log(`strict mode creations: ${JSON.stringify(strictCreations)}`);
 
-    // (2b) Mount → first height over the modelled network, from another backend whose flow links point at the delaying proxy.
-    // Every run starts with no open connection to the flow page's origin, as a user's first visit does.
-    const { network } = options;
-    const networkCall = await openBenchPage(
-      page,
-      `${network.backend.url}/?frameOrigin=${encodeURIComponent(network.frameOrigin)}`,
-    );
-    const connections: Record<MountVariant, number[]> = { dots: [], baseline: [], 'dots-prefetch': [] };
-    let opened = 0;
-    const networkMounts = await timeMounts(networkCall, network.runs, {
-      beforeRun: async () => {
-        network.proxy.dropConnections();
-        await sleep(20);
-        opened = network.proxy.connections();
-      },
-      afterRun: (variant, measured) => {
-        if (measured) connections[variant].push(network.proxy.connections() - opened);
-      },
-    });
-    log(`modelled-network mount timings: ${network.runs} runs per variant`);
+    // (2b) Mount → first height over the modelled network.
+    const { mounts: networkMounts, connections } = await timeNetworkMounts(page, options.network);
+    log(`modelled-network mount timings: ${options.network.runs} runs per variant`);
 
     return {
       chromiumVersion: product.replace(/^\D+/, ''),

@@ -7,11 +7,10 @@ import { measureBundle } from '../gates/bundleCost.js';
 import { runBrowserBench, WARM_UP_RUNS } from './browserBench.js';
 import { buildBenchPage } from './buildBenchPage.js';
 import { formatReport, type BundleRow } from './formatReport.js';
-import { NETWORK } from './network.js';
+import { NETWORK, startModelledNetwork } from './network.js';
 import { BENCH_DIR, REPO_DIR } from './paths.js';
 import { DOTS_ENTRY, PEER_ENTRIES, type SdkEntry } from './peerSdks.js';
 import { startBenchBackend } from './startBenchBackend.js';
-import { startDelayProxy } from './startDelayProxy.js';
 import { runServerBench } from './runServerBench.js';
 
 const startedAt = performance.now();
@@ -58,20 +57,11 @@ async function main(): Promise<void> {
       apiKey,
       pages: { '/': join(work, 'prod'), '/dev/': join(work, 'dev') },
     });
-    const proxy = await startDelayProxy({
-      target: sandbox.url,
-      requestDelayMs: NETWORK.frameRoundTripMs,
-      connectDelayMs: NETWORK.frameRoundTripMs,
-    });
-    // The flow page on another site than the host page (localhost vs 127.0.0.1), as my.dots.dev is to the host.
-    const frameOrigin = `http://localhost:${proxy.port}`;
-    const networkBackend = await startBenchBackend({
+    const network = await startModelledNetwork({
       sandboxUrl: sandbox.url,
       clientId,
       apiKey,
-      pages: { '/': join(work, 'prod') },
-      dotsLatencyMs: NETWORK.dotsCallMs,
-      frameOrigin,
+      pageDir: join(work, 'prod'),
     });
     try {
       log('3/5 Chromium: mount timings (loopback and modelled network), lifecycle counts, message throughput');
@@ -82,7 +72,7 @@ async function main(): Promise<void> {
         strictMounts: 5,
         throughputRounds: 7,
         throughputMessages: 100_000,
-        network: { backend: networkBackend, proxy, frameOrigin, runs: 20 },
+        network: { network, runs: 20 },
         log,
       });
       log('4/5 server side: webhook verification, flow route, sandbox capacity');
@@ -121,7 +111,7 @@ async function main(): Promise<void> {
       writeFileSync(join(REPO_DIR, 'BENCHMARKS.md'), markdown);
       log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s: ${join(REPO_DIR, 'BENCHMARKS.md')}`);
     } finally {
-      await Promise.all([backend.close(), networkBackend.close(), proxy.close()]);
+      await Promise.all([backend.close(), network.close()]);
     }
   } finally {
     await sandbox.close();

@@ -5,15 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { startSandbox } from '@dots-flow/sandbox';
-import type { MountVariant } from './benchApi.js';
-import { openBenchPage, timeMounts } from './browserBench.js';
+import { timeNetworkMounts } from './browserBench.js';
 import { buildBenchPage } from './buildBenchPage.js';
 import { networkTable, phaseTable } from './formatNetworkSection.js';
-import { NETWORK } from './network.js';
-import { startBenchBackend } from './startBenchBackend.js';
-import { startDelayProxy } from './startDelayProxy.js';
+import { NETWORK, startModelledNetwork } from './network.js';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 async function main(): Promise<void> {
@@ -24,19 +20,11 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: 0, clientId, apiKey });
   try {
     await buildBenchPage(join(work, 'prod'), 'production', '/');
-    const proxy = await startDelayProxy({
-      target: sandbox.url,
-      requestDelayMs: NETWORK.frameRoundTripMs,
-      connectDelayMs: NETWORK.frameRoundTripMs,
-    });
-    const frameOrigin = `http://localhost:${proxy.port}`;
-    const backend = await startBenchBackend({
+    const network = await startModelledNetwork({
       sandboxUrl: sandbox.url,
       clientId,
       apiKey,
-      pages: { '/': join(work, 'prod') },
-      dotsLatencyMs: NETWORK.dotsCallMs,
-      frameOrigin,
+      pageDir: join(work, 'prod'),
     });
     // The same regular profile as the full bench (an off-the-record one performs no preconnect).
     const browser = await chromium.launchPersistentContext(profile, {
@@ -44,24 +32,12 @@ async function main(): Promise<void> {
     });
     try {
       const page = browser.pages()[0] ?? (await browser.newPage());
-      const call = await openBenchPage(page, `${backend.url}/?frameOrigin=${encodeURIComponent(frameOrigin)}`);
-      const connections: Record<MountVariant, number[]> = { dots: [], baseline: [], 'dots-prefetch': [] };
-      let opened = 0;
-      const mounts = await timeMounts(call, RUNS, {
-        beforeRun: async () => {
-          proxy.dropConnections();
-          await sleep(20);
-          opened = proxy.connections();
-        },
-        afterRun: (variant, measured) => {
-          if (measured) connections[variant].push(proxy.connections() - opened);
-        },
-      });
+      const { mounts, connections } = await timeNetworkMounts(page, { network, runs: RUNS });
       const report = { ...NETWORK, mounts, connections };
       console.log([...networkTable(report), '', ...phaseTable(report)].join('\n'));
     } finally {
       await browser.close();
-      await Promise.all([backend.close(), proxy.close()]);
+      await network.close();
     }
   } finally {
     await sandbox.close();

@@ -1,17 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { AmountField } from './AmountField.js';
 import { api } from './api.js';
 import { DevOnly } from './devView.js';
-import { formatMoney } from './money.js';
+import { formatMoney, parseDollars } from './money.js';
 import { Link } from './router.js';
 import { useWallet } from './useWallet.js';
-
-/** Dollars typed by a person ("25", "25.5", "$25.00") as cents, or `null`. */
-export function parseDollars(input: string): number | null {
-  const match = /^\s*\$?\s*(\d{1,7})(?:\.(\d{1,2}))?\s*$/.exec(input);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
 
 /**
  * White label: Acme's own cash-out form; the backend calls `POST /v2/payouts` to the user's default payout
@@ -74,20 +68,7 @@ export function CashOutForm() {
       <p>
         You have <strong>{formatMoney(balanceCents)}</strong>. It goes to your {destination}.
       </p>
-      <label htmlFor="amount">Amount (USD)</label>
-      <input
-        id="amount"
-        name="amount"
-        inputMode="decimal"
-        defaultValue={(balanceCents / 100).toFixed(2)}
-        aria-invalid={amountError !== null}
-        aria-describedby={amountError ? 'amount-error' : undefined}
-      />
-      {amountError ? (
-        <p id="amount-error" role="alert">
-          {amountError}
-        </p>
-      ) : null}
+      <AmountField error={amountError} defaultValue={(balanceCents / 100).toFixed(2)} />
       {cashOut.isError ? <p role="alert">{cashOut.error.message}</p> : null}
       <button type="submit" disabled={cashOut.isPending}>
         {cashOut.isPending ? 'Sending…' : 'Cash out'}

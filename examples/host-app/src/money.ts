@@ -17,3 +17,10 @@ export function formatWhen(created: string): string {
     ? created
     : at.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
+
+/** Dollars typed by a person ("25", "25.5", "$25.00") as cents, or `null`. */
+export function parseDollars(input: string): number | null {
+  const match = /^\s*\$?\s*(\d{1,7})(?:\.(\d{1,2}))?\s*$/.exec(input);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type AdminPayoutLink, type User, type WebhookLogEntry } from '../api.js';
-import { parseDollars } from '../CashOutForm.js';
+import { AmountField } from '../AmountField.js';
 import { DevOnly } from '../devView.js';
-import { formatMoney, formatWhen } from '../money.js';
+import { formatMoney, formatWhen, parseDollars } from '../money.js';
 import { payoutLinkStatusText } from '../payoutLinkStatus.js';
 import { Link } from '../router.js';
 import { useWebhookLog } from '../useWebhookLog.js';
@@ -108,20 +108,7 @@ function CreatePayoutLinkForm({ onCreated }: { onCreated: (link: AdminPayoutLink
   return (
     <form className="card form" onSubmit={submit} noValidate aria-labelledby="new-link-heading">
       <h2 id="new-link-heading">New Payout Link</h2>
-      <label htmlFor="amount">Amount (USD)</label>
-      <input
-        id="amount"
-        name="amount"
-        inputMode="decimal"
-        placeholder="40.00"
-        aria-invalid={amountError !== null}
-        aria-describedby={amountError ? 'amount-error' : undefined}
-      />
-      {amountError ? (
-        <p id="amount-error" role="alert">
-          {amountError}
-        </p>
-      ) : null}
+      <AmountField error={amountError} placeholder="40.00" />
       <label htmlFor="email">
         Payee email <span className="muted">(optional)</span>
       </label>
